@@ -1,0 +1,118 @@
+"""The ``deepseek-tui`` command: open the dashboard, validate seeds, print a summary.
+
+Kept free of Textual imports so ``validate`` and ``summary`` start fast; the app is
+imported only when it is launched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deepseek-tui",
+        description=(
+            "A terminal dashboard for one disputed tech story: who claimed what, "
+            "what the GPU numbers mean, and who reacted how."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"deepseek-tui {__version__}")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        metavar="PATH",
+        help="a story file or a folder of them (default: the bundled stories)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate", help="check seed files and list every problem (exit 2 if any)"
+    )
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    summary = commands.add_parser("summary", help="print the story as tables")
+    summary.add_argument("--seeds", type=Path, metavar="PATH", dest="summary_seeds")
+    summary.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    return parser
+
+
+def _seed_paths(path: Path | None) -> list[Path]:
+    from tui.core.paths import default_seeds
+
+    return [path if path is not None else default_seeds()]
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_validate(paths: list[Path]) -> int:
+    from tui.core.loader import load
+
+    result = load(paths or _seed_paths(None))
+    for corpus in result.stories:
+        print(
+            f"ok: {corpus.story.id}: {len(corpus.claims)} claims, "
+            f"{len(corpus.reactions)} reactions, {len(corpus.gpus)} GPUs, "
+            f"{len(corpus.fleets)} fleets, {len(corpus.events)} events, "
+            f"{len(corpus.notes)} notes"
+        )
+    if result.problems:
+        _print_problems(result.problems)
+        files = len(result.bad_files)
+        count = len(result.problems)
+        print(
+            f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
+    from tui.core.loader import load
+    from tui.summary import print_summary
+
+    result = load(_seed_paths(seeds))
+    if not result.stories:
+        _print_problems(result.problems)
+        return EXIT_BAD_INPUT
+    stories = {corpus.story.id: corpus for corpus in result.stories}
+    if story_id is not None and story_id not in stories:
+        print(
+            f"no story '{story_id}'; stories: {', '.join(stories)}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print_summary(stories[story_id] if story_id else result.stories[0])
+    if result.problems:
+        _print_problems(result.problems)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def cmd_run(seeds: Path | None) -> int:
+    from tui.ui.launch import run
+
+    return run(_seed_paths(seeds))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args.paths)
+    if args.command == "summary":
+        return cmd_summary(args.summary_seeds or args.seeds, args.story)
+    return cmd_run(args.seeds)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""Checking a parsed seed document: the schema, then ids and references.
+
+``check_document`` returns the validated ``StoryFile`` or every problem it found: all
+schema errors from pydantic at once, then (when the schema passes) duplicate ids,
+dangling references with a did-you-mean, and items with no provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from tui.core.files import Document
+from tui.core.locate import TomlLocator
+from tui.core.problems import Problem, did_you_mean, item_path
+from tui.core.schema import ENTITY_LISTS, ActorKind, StoryFile
+
+Loc = tuple[str | int, ...]
+
+
+def check_document(document: Document) -> StoryFile | list[Problem]:
+    """The story in ``document``, or the problems that stop it loading."""
+    locator = TomlLocator(document.text) if document.path.suffix.lower() != ".json" else None
+
+    def problem(loc: Loc, message: str) -> Problem:
+        line = locator.line_of(loc) if locator is not None else None
+        return Problem(document.path, message, item=item_path(loc), line=line)
+
+    try:
+        story = StoryFile.model_validate(document.data)
+    except ValidationError as error:
+        return [problem(loc, message) for loc, message in _schema_messages(error, document.data)]
+    except RecursionError:
+        return [Problem(document.path, "document is nested too deeply")]
+    problems = [problem(loc, message) for loc, message in _reference_problems(story)]
+    return problems or story
+
+
+def _schema_messages(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            allowed = _allowed_keys(loc[:-1], data)
+            yield loc, f"unknown key '{key}'" + did_you_mean(key, allowed)
+        elif kind == "missing":
+            yield loc, "required key is missing"
+        else:
+            message = detail["msg"].removeprefix("Value error, ")
+            if kind not in ("value_error",) and "input" in detail:
+                shown = repr(detail["input"])
+                if len(shown) > 40:
+                    shown = shown[:37] + "..."
+                message += f", got {shown}"
+            yield loc, message
+
+
+def _allowed_keys(loc: Loc, data: dict[str, Any]) -> list[str]:
+    """The field names of the model that sits at ``loc``."""
+    from tui.core import schema
+
+    model: Any = StoryFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        inner = _model_in(field.annotation, schema)
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any, schema: Any) -> Any:
+    """The pydantic model inside an annotation such as ``tuple[Claim, ...] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, schema.Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg, schema)
+        if found is not None:
+            return found
+    return None
+
+
+def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
+    kinds: dict[str, str] = {}
+    for list_name in ENTITY_LISTS:
+        for index, item in enumerate(getattr(story, list_name)):
+            if item.id in kinds:
+                yield (list_name, index, "id"), (
+                    f"duplicate id '{item.id}' (already used by a {kinds[item.id]})"
+                )
+            else:
+                kinds[item.id] = list_name.removesuffix("s")
+    by_kind: dict[str, set[str]] = {}
+    for item_id, kind in kinds.items():
+        by_kind.setdefault(kind, set()).add(item_id)
+    organisations = {a.id for a in story.actors if a.kind is ActorKind.ORGANISATION}
+
+    def ref(loc: Loc, target: str | None, *wanted: str) -> Iterator[tuple[Loc, str]]:
+        if target is None:
+            return
+        pool: set[str] = set()
+        for kind in wanted or tuple(by_kind):
+            pool |= by_kind.get(kind, set())
+        if target in pool:
+            return
+        what = " or ".join(wanted) if wanted else "item"
+        if target in kinds:
+            yield loc, f"'{target}' is a {kinds[target]}, expected a {what}"
+        else:
+            yield loc, f"unknown {what} id '{target}'" + did_you_mean(target, pool)
+
+    def refs(loc: Loc, targets: Sequence[str], *wanted: str) -> Iterator[tuple[Loc, str]]:
+        for index, target in enumerate(targets):
+            yield from ref((*loc, index), target, *wanted)
+
+    for i, actor in enumerate(story.actors):
+        if actor.affiliation is None or actor.affiliation in organisations:
+            continue
+        if actor.affiliation in by_kind.get("actor", set()):
+            yield ("actors", i, "affiliation"), f"'{actor.affiliation}' is not an organisation"
+        else:
+            yield from ref(("actors", i, "affiliation"), actor.affiliation, "actor")
+    for i, claim in enumerate(story.claims):
+        yield from ref(("claims", i, "by"), claim.by, "actor")
+        yield from ref(("claims", i, "section"), claim.section, "section")
+        yield from refs(("claims", i, "sources"), claim.sources, "source")
+        yield from refs(("claims", i, "gpus"), claim.gpus, "gpu")
+        if claim.section is None and not claim.sources:
+            yield ("claims", i), "no provenance: give a section or sources"
+    for i, gpu in enumerate(story.gpus):
+        yield from ref(("gpus", i, "cut_from"), gpu.cut_from, "gpu")
+        yield from refs(("gpus", i, "sources"), gpu.sources, "source")
+        if not gpu.sources:
+            yield ("gpus", i), "no provenance: give sources for the datasheet figures"
+    for i, fleet in enumerate(story.fleets):
+        yield from ref(("fleets", i, "owner"), fleet.owner, "actor")
+        yield from ref(("fleets", i, "stated_by"), fleet.stated_by, "actor")
+        yield from ref(("fleets", i, "claim"), fleet.claim, "claim")
+        yield from refs(("fleets", i, "sources"), fleet.sources, "source")
+        for j, part in enumerate(fleet.parts):
+            yield from ref(("fleets", i, "parts", j, "gpu"), part.gpu, "gpu")
+        if not fleet.sources and fleet.claim is None:
+            yield ("fleets", i), "no provenance: give sources or the claim it comes from"
+    for i, reaction in enumerate(story.reactions):
+        yield from ref(("reactions", i, "actor"), reaction.actor, "actor")
+        yield from ref(("reactions", i, "replies_to"), reaction.replies_to, "reaction", "claim")
+        yield from refs(("reactions", i, "about"), reaction.about, "claim")
+        yield from ref(("reactions", i, "section"), reaction.section, "section")
+        yield from refs(("reactions", i, "sources"), reaction.sources, "source")
+        if reaction.section is None and not reaction.sources:
+            yield ("reactions", i), "no provenance: give a section or sources"
+    yield from _reply_cycles(story)
+    for i, event in enumerate(story.events):
+        yield from refs(("events", i, "refs"), event.refs)
+        yield from refs(("events", i, "sources"), event.sources, "source")
+        if not event.sources and not event.refs:
+            yield ("events", i), "no provenance: give sources or refs"
+    for i, note in enumerate(story.notes):
+        yield from refs(("notes", i, "about"), note.about)
+        yield from refs(("notes", i, "sources"), note.sources, "source")
+
+
+def _reply_cycles(story: StoryFile) -> Iterator[tuple[Loc, str]]:
+    """Threads must end: a reaction may not reply, through others, to itself."""
+    parent = {r.id: r.replies_to for r in story.reactions}
+    for i, reaction in enumerate(story.reactions):
+        seen = {reaction.id}
+        current = parent.get(reaction.id)
+        while current is not None and current in parent:
+            if current in seen:
+                yield ("reactions", i, "replies_to"), f"the reply chain loops at '{current}'"
+                break
+            seen.add(current)
+            current = parent[current]

@@ -1,0 +1,82 @@
+"""The user's config file: theme choice and key bindings, validated at the edge.
+
+Lives in the platform config directory (``DEEPSEEK_TUI_CONFIG_DIR`` overrides it) as
+``config.toml``::
+
+    theme = "textual-dark"
+
+    [keymap]
+    "dashboard.search" = "slash,ctrl+f"   # binding id = comma-separated keys
+
+A missing file is the defaults; a broken one is reported (file, place, problem) and
+the defaults are used, so the app always starts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tui.core.problems import Problem, item_path
+
+ENV_CONFIG_DIR = "DEEPSEEK_TUI_CONFIG_DIR"
+_KEYS = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
+
+
+class Config(BaseModel):
+    """What the config file may hold."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    theme: str | None = Field(default=None, max_length=80)
+    keymap: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("keymap")
+    @classmethod
+    def _keys_are_keys(cls, keymap: dict[str, str]) -> dict[str, str]:
+        for binding_id, keys in keymap.items():
+            if not _KEYS.match(keys.replace(" ", "")):
+                raise ValueError(f"'{binding_id}': not a comma-separated list of keys: {keys!r}")
+        return {k: v.replace(" ", "") for k, v in keymap.items()}
+
+
+def config_dir() -> Path:
+    """Where the config file lives."""
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path("deepseek-tui", appauthor=False)
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[Problem]]:
+    """The config, or the defaults and the problems that stopped it."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), []
+    except OSError as error:
+        return Config(), [Problem(path, f"cannot read the file: {error.strerror or error}")]
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return Config(), [Problem(path, "not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [Problem(path, f"invalid TOML: {error}")]
+    try:
+        return Config.model_validate(data), []
+    except ValidationError as error:
+        return Config(), [
+            Problem(path, detail["msg"], item=item_path(tuple(detail["loc"])))
+            for detail in error.errors(include_url=False)
+        ]

@@ -1,0 +1,266 @@
+"""The in-memory corpus of one story: lookups by id, links both ways, and search.
+
+Built once from a validated ``StoryFile``; read-only afterwards. The UI asks it what
+an item is (``get``, ``kind_of``), what it is linked to (``links``), what to highlight
+when it is selected (``related``), and which items match a search (``search``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Union
+
+from tui.core.schema import (
+    Actor,
+    Claim,
+    Event,
+    Fleet,
+    Gpu,
+    Note,
+    Reaction,
+    Section,
+    Source,
+    Stance,
+    Story,
+    StoryFile,
+)
+from tui.core.text import one_line
+
+Entity = Union[Section, Source, Actor, Claim, Gpu, Fleet, Reaction, Event, Note]
+
+KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
+    {
+        Section: "section",
+        Source: "source",
+        Actor: "actor",
+        Claim: "claim",
+        Gpu: "gpu",
+        Fleet: "fleet",
+        Reaction: "reaction",
+        Event: "event",
+        Note: "note",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """One story, indexed. Build it with ``Corpus.build``."""
+
+    story: Story
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    claims: tuple[Claim, ...]
+    gpus: tuple[Gpu, ...]
+    fleets: tuple[Fleet, ...]
+    reactions: tuple[Reaction, ...]
+    events: tuple[Event, ...]
+    notes: tuple[Note, ...]
+    _by_id: Mapping[str, Entity] = field(repr=False)
+    _links: Mapping[str, frozenset[str]] = field(repr=False)
+    _haystack: Mapping[str, str] = field(repr=False)
+
+    @classmethod
+    def build(cls, data: StoryFile) -> Corpus:
+        """Index ``data``. References are assumed checked (``tui.core.checks``)."""
+        by_id: dict[str, Entity] = {}
+        for items in (
+            data.sections,
+            data.sources,
+            data.actors,
+            data.claims,
+            data.gpus,
+            data.fleets,
+            data.reactions,
+            data.events,
+            data.notes,
+        ):
+            for item in items:
+                by_id[item.id] = item
+        links: dict[str, set[str]] = {item_id: set() for item_id in by_id}
+        for item in by_id.values():
+            for target in _references(item):
+                if target in links and target != item.id:
+                    links[item.id].add(target)
+                    links[target].add(item.id)
+        names = {actor.id: actor.name for actor in data.actors}
+        haystack = {item_id: _search_text(item, names) for item_id, item in by_id.items()}
+        return cls(
+            story=data.story,
+            sections=data.sections,
+            sources=data.sources,
+            actors=data.actors,
+            claims=data.claims,
+            gpus=data.gpus,
+            fleets=data.fleets,
+            reactions=data.reactions,
+            events=data.events,
+            notes=data.notes,
+            _by_id=MappingProxyType(by_id),
+            _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
+            _haystack=MappingProxyType(haystack),
+        )
+
+    # -- lookups
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, item_id: str) -> Entity | None:
+        """The item with this id, or ``None``."""
+        return self._by_id.get(item_id)
+
+    def kind_of(self, item_id: str) -> str | None:
+        """``"claim"``, ``"gpu"``, … for an id, or ``None``."""
+        item = self._by_id.get(item_id)
+        return None if item is None else KIND_OF_TYPE[type(item)]
+
+    def ids(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def actor_name(self, actor_id: str | None) -> str:
+        """The actor's name, or the id itself if it is not an actor."""
+        actor = self._by_id.get(actor_id or "")
+        return actor.name if isinstance(actor, Actor) else (actor_id or "")
+
+    def title_of(self, item_id: str) -> str:
+        """A one-line human name for any item, for links and the palette."""
+        item = self._by_id.get(item_id)
+        if item is None:
+            return item_id
+        match item:
+            case Claim():
+                return f"{self.actor_name(item.by)}: {item.short}"
+            case Reaction():
+                words = item.quote or item.paraphrase
+                return f"{self.actor_name(item.actor)}: {one_line(words)}"
+            case Actor() | Gpu():
+                return item.name
+            case Fleet():
+                return item.label
+            case Section() | Source() | Event() | Note():
+                return one_line(item.title)
+        return item_id  # pragma: no cover - every entity type is matched above
+
+    # -- links
+
+    def links(self, item_id: str) -> frozenset[str]:
+        """Every item that references this one or that it references."""
+        return self._links.get(item_id, frozenset())
+
+    def related(self, item_id: str) -> frozenset[str]:
+        """What to highlight in the other panes when ``item_id`` is selected.
+
+        Direct links, plus what comes through a fleet: a claim's fleets bring their
+        GPUs, and a GPU's fleets bring their claims.
+        """
+        direct = self.links(item_id)
+        kind = self.kind_of(item_id)
+        extra: set[str] = set()
+        if kind == "claim":
+            for fleet in self.fleets:
+                if fleet.claim == item_id:
+                    extra.update(part.gpu for part in fleet.parts)
+        elif kind == "gpu":
+            for fleet in self.fleets:
+                if any(part.gpu == item_id for part in fleet.parts) and fleet.claim:
+                    extra.add(fleet.claim)
+        return direct | extra
+
+    def replies_to(self, reaction: Reaction) -> Entity | None:
+        return self._by_id.get(reaction.replies_to) if reaction.replies_to else None
+
+    def thread_depth(self, reaction: Reaction) -> int:
+        """How many reactions up the reply chain this one sits (0 for a root)."""
+        depth = 0
+        current = reaction
+        seen = {reaction.id}
+        while current.replies_to:
+            parent = self._by_id.get(current.replies_to)
+            if not isinstance(parent, Reaction) or parent.id in seen:
+                break
+            seen.add(parent.id)
+            depth += 1
+            current = parent
+        return depth
+
+    # -- aggregates and search
+
+    def stance_counts(self, reactions: Iterable[Reaction] | None = None) -> dict[Stance, int]:
+        """Reactions per stance, every stance present (0 where none)."""
+        counts = Counter(r.stance for r in (self.reactions if reactions is None else reactions))
+        return {stance: counts.get(stance, 0) for stance in Stance}
+
+    def search(self, query: str) -> frozenset[str]:
+        """Ids of items whose text holds every word of ``query`` (case-insensitive)."""
+        terms = query.casefold().split()
+        if not terms:
+            return frozenset(self._by_id)
+        return frozenset(
+            item_id
+            for item_id, text in self._haystack.items()
+            if all(term in text for term in terms)
+        )
+
+
+def _references(item: Entity) -> Iterator[str]:
+    """Every id an item refers to."""
+    match item:
+        case Actor():
+            if item.affiliation:
+                yield item.affiliation
+        case Claim():
+            yield item.by
+            if item.section:
+                yield item.section
+            yield from item.sources
+            yield from item.gpus
+        case Gpu():
+            if item.cut_from:
+                yield item.cut_from
+            yield from item.sources
+        case Fleet():
+            yield item.owner
+            yield item.stated_by
+            if item.claim:
+                yield item.claim
+            yield from (part.gpu for part in item.parts)
+            yield from item.sources
+        case Reaction():
+            yield item.actor
+            if item.replies_to:
+                yield item.replies_to
+            yield from item.about
+            if item.section:
+                yield item.section
+            yield from item.sources
+        case Event():
+            yield from item.refs
+            yield from item.sources
+        case Note():
+            yield from item.about
+            yield from item.sources
+        case Section() | Source():
+            return
+
+
+def _search_text(item: Entity, names: Mapping[str, str]) -> str:
+    """All of an item's text, and the names of the actors it names, case-folded."""
+    parts: list[str] = [item.id]
+    for value in item.model_dump(mode="json", exclude_none=True).values():
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            parts.extend(str(v) for v in value.values() if isinstance(v, str))
+    for key in ("by", "actor", "owner", "stated_by"):
+        actor_id = getattr(item, key, None)
+        if isinstance(actor_id, str) and actor_id in names:
+            parts.append(names[actor_id])
+    return " ".join(parts).casefold()

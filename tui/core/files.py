@@ -1,0 +1,82 @@
+"""Reading one seed file into a plain document: bytes → text → TOML or JSON.
+
+Every way a file can be unreadable becomes a ``Problem``; nothing here raises. A UTF-8
+byte-order mark and CRLF line endings are accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.core.problems import Problem
+
+SEED_SUFFIXES = (".toml", ".json")
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed file: its path, its text (for line lookups) and its data."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+
+def read_document(path: Path) -> Document | Problem:
+    """Read, decode and parse ``path``; a ``Problem`` says why it could not be."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    except OSError as error:
+        return Problem(path, f"cannot read the file: {error.strerror or error}")
+    if raw is None:
+        return Problem(path, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+        return Problem(path, "file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return Problem(
+            path,
+            f"not UTF-8 text: byte 0x{raw[error.start]:02x} at offset {error.start}",
+            line=line,
+        )
+    if path.suffix.lower() == ".json":
+        return _parse_json(path, text)
+    return _parse_toml(path, text)
+
+
+def _parse_toml(path: Path, text: str) -> Document | Problem:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        message = _TOML_POSITION.sub("", message).strip()
+        if match:
+            message += f" (column {match.group(2)})"
+        return Problem(path, f"invalid TOML: {message}", line=line)
+    except (RecursionError, ValueError) as error:  # pathological nesting
+        return Problem(path, f"invalid TOML: {type(error).__name__}")
+    return Document(path, text, data)
+
+
+def _parse_json(path: Path, text: str) -> Document | Problem:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno)
+    except (RecursionError, ValueError) as error:
+        return Problem(path, f"invalid JSON: {type(error).__name__}")
+    if not isinstance(data, dict):
+        return Problem(path, f"expected a JSON object at the top, found {type(data).__name__}")
+    return Document(path, text, data)

@@ -1,0 +1,55 @@
+"""Problems found in a seed (or theme, or user) file, and how they are shown.
+
+A problem names the file, the line where one is known, the item path inside the
+document (``claims[3].by``) and what is wrong. ``validate``, the app's launch
+diagnostics and the tests all print problems through ``format_problem``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    file: Path
+    message: str
+    item: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return format_problem(self)
+
+
+def format_problem(problem: Problem, root: Path | None = None) -> str:
+    """``file:line: item: message``, with the parts that are known."""
+    name = str(problem.file)
+    if root is not None:
+        try:
+            name = str(problem.file.relative_to(root))
+        except ValueError:
+            pass
+    where = f"{name}:{problem.line}" if problem.line else name
+    return f"{where}: {problem.item}: {problem.message}" if problem.item else f"{where}: {problem.message}"
+
+
+def item_path(loc: Sequence[str | int]) -> str:
+    """``("claims", 3, "by")`` → ``claims[3].by``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

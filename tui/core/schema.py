@@ -1,0 +1,370 @@
+"""The story model: what a seed file may say, checked by pydantic at the edge.
+
+A seed file holds one story. Every entity has an ``id`` unique within its story, and
+every reference is by id; the loader (``tui.core.loader``) checks that references
+resolve, since that needs the whole document. Models are frozen and reject unknown
+keys, and every string is cleaned of control characters on the way in.
+
+Figures carry their unit in the field name (``memory_bandwidth_gbs``). A figure is a
+non-negative number, ``"unsupported"`` (the feature does not exist on that part, which
+is not the same as 0), or absent (not known).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+
+from tui.core.text import clean_text
+
+Text = Annotated[str, AfterValidator(clean_text)]
+"""Free text: cleaned of escapes and control characters."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$"),
+]
+"""An identifier: lower-case letters, digits, ``_ . -``; at most 80 characters."""
+
+Url = Annotated[
+    str,
+    AfterValidator(clean_text),
+    StringConstraints(pattern=r"^(https?://|arxiv:)\S+$", max_length=2000),
+]
+
+UNSUPPORTED: Literal["unsupported"] = "unsupported"
+
+
+def _figure(value: object) -> float | Literal["unsupported"]:
+    """Accept a finite number ≥ 0 or the word ``unsupported``, with one clear message."""
+    if value == UNSUPPORTED:
+        return UNSUPPORTED
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f'expected a number ≥ 0 or "unsupported", got {_show(value)}')
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError("expected a finite number")
+    if number < 0:
+        raise ValueError(f"must be ≥ 0, got {value}")
+    return number
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+Figure = Annotated[
+    float | Literal["unsupported"],
+    PlainValidator(_figure),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number", "minimum": 0}, {"const": "unsupported"}]}
+    ),
+]
+"""A datasheet figure: a number ≥ 0, or ``"unsupported"`` when the part lacks the feature."""
+
+
+class Model(BaseModel):
+    """Base of every seed model: immutable, strict about keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class DatePrecision(StrEnum):
+    """How much of a date is known."""
+
+    MINUTE = "minute"  # a timestamp, e.g. decoded from a post id
+    DAY = "day"
+    APPROXIMATE = "approximate"  # within a few days; the note says which
+    MONTH = "month"
+    YEAR = "year"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PUBLIC = "public"  # an anonymous or unnamed member of the public
+
+
+class ClaimKind(StrEnum):
+    CAPABILITY = "capability"
+    COST = "cost"
+    HARDWARE = "hardware"
+    GEOPOLITICS = "geopolitics"
+    ACCUSATION = "accusation"
+    RIVALRY = "rivalry"
+    MARKET = "market"
+
+
+class ClaimStatus(StrEnum):
+    """How well a claim holds up, on what is known now."""
+
+    ESTABLISHED = "established"  # confirmed by a primary source
+    REPORTED = "reported"  # confirmed by secondary sources only
+    ASSERTED = "asserted"  # said by its claimant; not independently checked
+    DISPUTED = "disputed"  # contradicted by others with some evidence
+    SPECULATIVE = "speculative"  # a guess or a joke, no evidence offered
+    MISREPORTED = "misreported"  # a reading the primary sources contradict
+
+
+class Stance(StrEnum):
+    SKEPTICAL = "skeptical"
+    SUPPORTIVE = "supportive"
+    NEUTRAL = "neutral"
+    MIXED = "mixed"
+
+
+class FleetStatus(StrEnum):
+    """What kind of statement a fleet size is."""
+
+    DISCLOSED = "disclosed"  # by the owner, in its own papers
+    REPORTED = "reported"  # by news or analysts from records
+    ESTIMATED = "estimated"  # an outside estimate
+    CLAIMED = "claimed"  # asserted by someone without evidence
+
+
+class ExportStatus(StrEnum):
+    RESTRICTED = "restricted"  # needs a US licence for China
+    CHINA_VARIANT = "china-variant"  # cut down to pass a rule, later caught by a newer one
+    UNRESTRICTED = "unrestricted"
+
+
+class Confirmation(StrEnum):
+    CONFIRMED_PRIMARY = "confirmed-primary"
+    CONFIRMED_SECONDARY = "confirmed-secondary"
+    PARTLY_CONFIRMED = "partly-confirmed"
+    UNCONFIRMED = "unconfirmed"
+    DERIVED = "derived"
+
+
+class EventKind(StrEnum):
+    EXPORT_CONTROL = "export-control"
+    HARDWARE = "hardware"
+    RELEASE = "release"
+    INTERVIEW = "interview"
+    REACTION = "reaction"
+    MARKET = "market"
+    DISCLOSURE = "disclosure"
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+class When(Model):
+    """A date with its precision; a UTC time where one is known."""
+
+    date: dt.date
+    precision: DatePrecision = DatePrecision.DAY
+    time_utc: dt.time | None = None
+    end: dt.date | None = Field(default=None, description="last day of a range")
+    note: Text | None = Field(default=None, max_length=300)
+
+
+class Story(Model):
+    """What the story is and where it comes from."""
+
+    id: Id
+    title: Text = Field(min_length=1, max_length=200)
+    publisher: Text = Field(min_length=1, max_length=200)
+    source: Text = Field(min_length=1, max_length=300, description="the article or brief")
+    date: When
+    summary: Text = Field(min_length=1, max_length=2000)
+
+
+class Section(Model):
+    """A section of the source article, by its heading."""
+
+    id: Id
+    title: Text = Field(min_length=1, max_length=200)
+
+
+class Source(Model):
+    """A document that something was checked in."""
+
+    id: Id
+    title: Text = Field(min_length=1, max_length=300)
+    url: Url
+    publisher: Text | None = Field(default=None, max_length=200)
+    primary: bool = False
+    date: dt.date | None = None
+
+
+class Actor(Model):
+    id: Id
+    name: Text = Field(min_length=1, max_length=120)
+    kind: ActorKind
+    role: Text | None = Field(default=None, max_length=200)
+    affiliation: Id | None = Field(default=None, description="an organisation actor's id")
+
+
+class Claim(Model):
+    id: Id
+    by: Id = Field(description="the claimant: an actor id")
+    short: Text = Field(min_length=1, max_length=90, description="one line, for lists")
+    text: Text = Field(min_length=1, max_length=2000, description="in our own words")
+    kind: ClaimKind
+    status: ClaimStatus
+    status_note: Text | None = Field(default=None, max_length=1000)
+    section: Id | None = None
+    sources: tuple[Id, ...] = ()
+    gpus: tuple[Id, ...] = Field(default=(), description="GPUs the claim mentions")
+    date: When | None = None
+
+
+class Gpu(Model):
+    """One datasheet variant of an accelerator."""
+
+    id: Id
+    name: Text = Field(min_length=1, max_length=80)
+    vendor: Text = Field(min_length=1, max_length=60)
+    architecture: Text = Field(min_length=1, max_length=60)
+    form_factor: Literal["SXM", "PCIe", "HGX"]
+    launch: When
+    memory_gb: Figure
+    memory_type: Text = Field(min_length=1, max_length=20)
+    memory_bandwidth_gbs: Figure
+    bf16_dense_tflops: Figure
+    bf16_sparse_tflops: Figure | None = None
+    fp8_dense_tflops: Figure | None = None
+    fp8_sparse_tflops: Figure | None = None
+    fp64_tflops: Figure | None = None
+    tdp_w: Figure
+    nvlink_gbs: Figure | None = None
+    export_status: ExportStatus
+    export_note: Text | None = Field(default=None, max_length=500)
+    cut_from: Id | None = Field(default=None, description="the GPU this variant was cut from")
+    uncertain: tuple[str, ...] = Field(default=(), description="figure fields marked †")
+    note: Text | None = Field(default=None, max_length=1000)
+    sources: tuple[Id, ...] = ()
+    status: Confirmation
+
+    @field_validator("uncertain")
+    @classmethod
+    def _uncertain_names_figures(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [name for name in names if name not in FIGURE_FIELDS]
+        if unknown:
+            raise ValueError(
+                f"not a figure field: {', '.join(unknown)} (figure fields: "
+                + ", ".join(FIGURE_FIELDS)
+                + ")"
+            )
+        return names
+
+
+class FleetPart(Model):
+    gpu: Id
+    count: int = Field(ge=0, le=100_000_000)
+    uncertain: bool = False
+
+
+class Fleet(Model):
+    """Who says which organisation has how many of which GPUs."""
+
+    id: Id
+    label: Text = Field(min_length=1, max_length=90)
+    owner: Id = Field(description="an actor id")
+    stated_by: Id = Field(description="an actor id")
+    parts: tuple[FleetPart, ...] = Field(min_length=1)
+    approximate: bool = True
+    status: FleetStatus
+    claim: Id | None = Field(default=None, description="the claim this fleet belongs to")
+    note: Text | None = Field(default=None, max_length=1000)
+    date: When | None = None
+    sources: tuple[Id, ...] = ()
+
+
+class Reaction(Model):
+    id: Id
+    actor: Id
+    quote: Text | None = Field(default=None, max_length=280, description="exact words")
+    paraphrase: Text = Field(min_length=1, max_length=600)
+    stance: Stance
+    channel: Text = Field(min_length=1, max_length=80)
+    date: When
+    replies_to: Id | None = Field(default=None, description="a reaction or claim id")
+    about: tuple[Id, ...] = Field(default=(), description="claim ids")
+    section: Id | None = None
+    sources: tuple[Id, ...] = ()
+    status: Confirmation
+    note: Text | None = Field(default=None, max_length=1000)
+
+
+class Event(Model):
+    """A dated step in the story's timeline."""
+
+    id: Id
+    date: When
+    kind: EventKind
+    title: Text = Field(min_length=1, max_length=160)
+    text: Text | None = Field(default=None, max_length=1000)
+    refs: tuple[Id, ...] = Field(default=(), description="ids of any entity")
+    sources: tuple[Id, ...] = ()
+    status: Confirmation
+
+
+class Note(Model):
+    """Context from outside the article, with its source and how firm it is."""
+
+    id: Id
+    title: Text = Field(min_length=1, max_length=120)
+    text: Text = Field(min_length=1, max_length=2000)
+    status: Confirmation
+    about: tuple[Id, ...] = Field(default=(), description="ids of any entity")
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class StoryFile(Model):
+    """A whole seed file."""
+
+    format: Literal[1] = 1
+    story: Story
+    sections: tuple[Section, ...] = ()
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    gpus: tuple[Gpu, ...] = ()
+    fleets: tuple[Fleet, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+ENTITY_LISTS: tuple[str, ...] = (
+    "sections",
+    "sources",
+    "actors",
+    "claims",
+    "gpus",
+    "fleets",
+    "reactions",
+    "events",
+    "notes",
+)
+"""The lists of a seed file whose items have ids, in file order."""
+
+FIGURE_FIELDS: tuple[str, ...] = (
+    "memory_gb",
+    "memory_bandwidth_gbs",
+    "bf16_dense_tflops",
+    "bf16_sparse_tflops",
+    "fp8_dense_tflops",
+    "fp8_sparse_tflops",
+    "fp64_tflops",
+    "tdp_w",
+    "nvlink_gbs",
+)

@@ -1,0 +1,52 @@
+"""Glyphs and words for statuses and stances, shared by every view.
+
+Colour is never the only signal: every status and stance is shown as a glyph and a
+word, and the same pair appears in the CLI summary, the dashboard and exports.
+"""
+
+from __future__ import annotations
+
+from tui.core.schema import ClaimStatus, Confirmation, FleetStatus, Stance
+
+STANCE_GLYPH: dict[Stance, str] = {
+    Stance.SKEPTICAL: "✗",
+    Stance.SUPPORTIVE: "✓",
+    Stance.NEUTRAL: "•",
+    Stance.MIXED: "±",
+}
+
+STATUS_GLYPH: dict[ClaimStatus, str] = {
+    ClaimStatus.ESTABLISHED: "●",
+    ClaimStatus.REPORTED: "◉",
+    ClaimStatus.ASSERTED: "○",
+    ClaimStatus.DISPUTED: "◆",
+    ClaimStatus.SPECULATIVE: "?",
+    ClaimStatus.MISREPORTED: "✗",
+}
+
+FLEET_GLYPH: dict[FleetStatus, str] = {
+    FleetStatus.DISCLOSED: "●",
+    FleetStatus.REPORTED: "◉",
+    FleetStatus.ESTIMATED: "≈",
+    FleetStatus.CLAIMED: "?",
+}
+
+CONFIRMATION_WORD: dict[Confirmation, str] = {
+    Confirmation.CONFIRMED_PRIMARY: "confirmed (primary)",
+    Confirmation.CONFIRMED_SECONDARY: "confirmed (secondary)",
+    Confirmation.PARTLY_CONFIRMED: "partly confirmed",
+    Confirmation.UNCONFIRMED: "unconfirmed",
+    Confirmation.DERIVED: "derived",
+}
+
+
+def stance_label(stance: Stance) -> str:
+    return f"{STANCE_GLYPH[stance]} {stance.value}"
+
+
+def status_label(status: ClaimStatus) -> str:
+    return f"{STATUS_GLYPH[status]} {status.value}"
+
+
+def fleet_label(status: FleetStatus) -> str:
+    return f"{FLEET_GLYPH[status]} {status.value}"

@@ -1,0 +1,154 @@
+"""The Textual app and its factory, shared by the CLI, the tests and the benchmarks.
+
+The first frame never waits for data: the dashboard mounts in a loading state, and a
+thread worker imports pydantic, reads the seeds and the config, and hands back the
+stories. If no story loads, the app exits with code 2 and the launcher prints the
+problems after the terminal is restored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.core.corpus import Corpus
+from tui.core.problems import Problem
+from tui.ui.commands import AppCommands, ItemCommands
+from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.screens.help import HelpScreen, binding_table
+from tui.ui.screens.stories import StoryPicker
+from tui.ui.widgets.row_list import RowList
+
+STANCE_DEFAULTS = {
+    "stance-skeptical": "#ff8f70",
+    "stance-supportive": "#6fd08c",
+    "stance-neutral": "#a0b4c8",
+    "stance-mixed": "#e8c35a",
+    "status-established": "#6fd08c",
+    "status-reported": "#8cc8f0",
+    "status-asserted": "#c8c8c8",
+    "status-disputed": "#ff8f70",
+    "status-speculative": "#e8c35a",
+    "status-misreported": "#ff6b8a",
+}
+"""Colours for stances and statuses on dark themes; light themes override them."""
+
+
+class DeepseekApp(App[None]):
+    """deepseek-tui: one disputed story, claims to GPUs to reactions."""
+
+    TITLE = "deepseek-tui"
+    COMMANDS = App.COMMANDS | {ItemCommands, AppCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit deepseek-tui"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_now",
+                tooltip="Quit from anywhere, even while typing"),
+        Binding("question_mark", "help", "Help", id="app.help",
+                tooltip="Show every key and what it does"),
+    ]
+
+    def __init__(self, seeds: Sequence[Path]) -> None:
+        super().__init__()
+        self.seeds = list(seeds)
+        self.stories: tuple[Corpus, ...] = ()
+        self.problems: tuple[Problem, ...] = ()
+        self.keymap: dict[str, str] = {}
+        self.loaded = False
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(STANCE_DEFAULTS)
+
+    @property
+    def dashboard(self) -> DashboardScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, DashboardScreen):
+                return screen
+        return None
+
+    def on_mount(self) -> None:
+        self.push_screen(DashboardScreen(self.seeds))
+        self.load_stories()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_stories(self) -> None:
+        """Read config and seeds off the UI thread."""
+        from tui.core.config import load_config
+        from tui.core.loader import load
+
+        config, config_problems = load_config()
+        result = load(self.seeds)
+        self.call_from_thread(self._stories_loaded, result.stories, result.problems,
+                              config.keymap, tuple(config_problems))
+
+    def _stories_loaded(
+        self,
+        stories: tuple[Corpus, ...],
+        problems: tuple[Problem, ...],
+        keymap: dict[str, str],
+        config_problems: tuple[Problem, ...],
+    ) -> None:
+        self.stories = stories
+        self.problems = problems
+        self.loaded = True
+        if not stories:
+            self.exit(return_code=2)
+            return
+        if keymap:
+            self.keymap = keymap
+            self.set_keymap(keymap)
+        for problem in config_problems:
+            self.notify(str(problem), title="Config file ignored", severity="error",
+                        timeout=10)
+        if problems:
+            files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
+            self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
+                        "for details.", title="Some story files did not load",
+                        severity="warning", timeout=15)
+        dashboard = self.dashboard
+        if dashboard is not None:
+            dashboard.show_story(stories[0])
+
+    def open_story(self, story_id: str | None) -> None:
+        """Show the story with this id on the dashboard."""
+        dashboard = self.dashboard
+        for corpus in self.stories:
+            if corpus.story.id == story_id and dashboard is not None:
+                dashboard.show_story(corpus)
+                self.notify(f"Opened “{corpus.story.title}”")
+
+    def action_stories(self) -> None:
+        if len(self.stories) < 2:
+            self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
+                        severity="information")
+            return
+        dashboard = self.dashboard
+        current = dashboard.corpus.story.id if dashboard and dashboard.corpus else None
+        self.push_screen(StoryPicker(self.stories, current), self.open_story)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        groups = [
+            ("Everywhere", [*self.BINDINGS,
+                            Binding(self.COMMAND_PALETTE_BINDING, "command_palette",
+                                    "Palette", tooltip="Commands: jump to any item, switch "
+                                    "story or theme")]),
+            ("Dashboard", DashboardScreen.BINDINGS),
+            ("In a list", RowList.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
+
+
+def create_app(seeds: Sequence[Path] | None = None) -> DeepseekApp:
+    """The app on ``seeds`` (default: the bundled stories)."""
+    if seeds is None:
+        from tui.core.paths import default_seeds
+
+        seeds = [default_seeds()]
+    return DeepseekApp(seeds)

@@ -1,0 +1,186 @@
+"""The inspector's text for any item: everything about it, sources and context.
+
+Built as ``rich.text.Text`` from data, never parsed as markup. ``describe`` is also
+what ``c`` copies (as plain text).
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from tui import formatting as fmt
+from tui.core.corpus import Corpus, Entity
+from tui.core.schema import (
+    Actor,
+    Claim,
+    Event,
+    Fleet,
+    Gpu,
+    Note,
+    Reaction,
+    Section,
+    Source,
+)
+from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
+from tui.ui.rows import GPU_FIELDS
+
+BOLD = Style(bold=True)
+MUTED = Style(dim=True)
+
+
+def describe(corpus: Corpus, item_id: str) -> Text:
+    """Everything the story says about ``item_id``."""
+    item = corpus.get(item_id)
+    if item is None:
+        return Text(f"nothing with id '{item_id}'")
+    kind = corpus.kind_of(item_id) or "item"
+    out = Text()
+    out.append(f"{kind.upper()}  ", MUTED)
+    out.append(corpus.title_of(item_id), BOLD)
+    out.append("\n")
+    body = _body(corpus, item)
+    if body.plain:
+        out.append("\n")
+        out.append_text(body)
+    _append_sources(corpus, item, out)
+    _append_context(corpus, item_id, out)
+    return out
+
+
+def _field(out: Text, label: str, value: str) -> None:
+    out.append(f"{label}: ", MUTED)
+    out.append(value)
+    out.append("\n")
+
+
+def _body(corpus: Corpus, item: Entity) -> Text:
+    out = Text()
+    match item:
+        case Claim():
+            _field(out, "Claimant", corpus.actor_name(item.by))
+            _field(out, "Status", status_label(item.status))
+            _field(out, "Kind", item.kind.value)
+            if item.date:
+                _field(out, "When", fmt.when(item.date))
+            if item.section:
+                _field(out, "Article section", corpus.title_of(item.section))
+            out.append("\n")
+            out.append(item.text + "\n")
+            if item.status_note:
+                out.append("\nWhy this status: ", MUTED)
+                out.append(item.status_note + "\n")
+        case Reaction():
+            _field(out, "Who", _who(corpus, item.actor))
+            _field(out, "Stance", stance_label(item.stance))
+            _field(out, "When", fmt.when(item.date))
+            if item.date.note:
+                _field(out, "Date note", item.date.note)
+            _field(out, "Channel", item.channel)
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.replies_to:
+                _field(out, "Replies to", corpus.title_of(item.replies_to))
+            out.append("\n")
+            if item.quote:
+                out.append(f"“{item.quote}”\n", BOLD)
+            out.append(item.paraphrase + "\n")
+            if item.note:
+                out.append("\n" + item.note + "\n", MUTED)
+        case Gpu():
+            _field(out, "Vendor", f"{item.vendor} · {item.architecture} · {item.form_factor}")
+            _field(out, "Launched", fmt.when(item.launch, with_time=False))
+            if item.launch.note:
+                _field(out, "Launch note", item.launch.note)
+            _field(out, "Export status", item.export_status.value)
+            if item.export_note:
+                out.append(item.export_note + "\n")
+            if item.cut_from:
+                _field(out, "Cut down from", corpus.title_of(item.cut_from))
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            out.append("\nDatasheet (peak):\n", BOLD)
+            unsure = set(item.uncertain)
+            _field(out, "  Memory", f"{fmt.figure(item.memory_gb, 'memory_gb' in unsure)} GB "
+                   f"{item.memory_type}")
+            for column in GPU_FIELDS[1:]:
+                raw = getattr(item, column.field)
+                _field(out, f"  {column.label}", fmt.figure(raw, column.field in unsure))
+            sparse = (
+                ("BF16 sparse TF", item.bf16_sparse_tflops, "bf16_sparse_tflops"),
+                ("FP8 sparse TF", item.fp8_sparse_tflops, "fp8_sparse_tflops"),
+            )
+            for label, raw, name in sparse:
+                _field(out, f"  {label}", fmt.figure(raw, name in unsure))
+            out.append("  † unconfirmed   — not supported   ? not known\n", MUTED)
+            if item.note:
+                out.append("\n" + item.note + "\n")
+        case Fleet():
+            _field(out, "Owner", corpus.actor_name(item.owner))
+            _field(out, "Stated by", _who(corpus, item.stated_by))
+            _field(out, "What it is", fleet_label(item.status))
+            if item.date:
+                _field(out, "When", fmt.when(item.date))
+            for part in item.parts:
+                mark = fmt.UNCERTAIN_MARK if part.uncertain else ""
+                out.append(
+                    f"  {fmt.count(part.count, item.approximate)}{mark} × "
+                    f"{corpus.title_of(part.gpu)}\n"
+                )
+            if item.claim:
+                _field(out, "Claim", corpus.title_of(item.claim))
+            if item.note:
+                out.append("\n" + item.note + "\n")
+        case Actor():
+            _field(out, "Kind", item.kind.value)
+            if item.role:
+                _field(out, "Role", item.role)
+            if item.affiliation:
+                _field(out, "Affiliation", corpus.actor_name(item.affiliation))
+        case Event():
+            _field(out, "When", fmt.when(item.date))
+            if item.date.note:
+                _field(out, "Date note", item.date.note)
+            _field(out, "Kind", item.kind.value)
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.text:
+                out.append("\n" + item.text + "\n")
+        case Note():
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            out.append("\n" + item.text + "\n")
+        case Source():
+            if item.publisher:
+                _field(out, "Publisher", item.publisher)
+            _field(out, "Kind", "primary" if item.primary else "secondary")
+            out.append(item.url + "\n", Style(underline=True, link=item.url))
+        case Section():
+            _field(out, "Article section", item.title)
+    return out
+
+
+def _who(corpus: Corpus, actor_id: str) -> str:
+    actor = corpus.get(actor_id)
+    if isinstance(actor, Actor) and actor.role:
+        return f"{actor.name} ({actor.role})"
+    return corpus.actor_name(actor_id)
+
+
+def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
+    source_ids = getattr(item, "sources", ())
+    if not source_ids:
+        return
+    out.append("\nSources\n", BOLD)
+    for source_id in source_ids:
+        source = corpus.get(source_id)
+        if isinstance(source, Source):
+            out.append(f"  • {source.title}\n")
+            out.append(f"    {source.url}\n", Style(dim=True, underline=True, link=source.url))
+
+
+def _append_context(corpus: Corpus, item_id: str, out: Text) -> None:
+    notes = [n for n in corpus.notes if item_id in n.about and n.id != item_id]
+    if not notes:
+        return
+    out.append("\nContext\n", BOLD)
+    for note in notes:
+        out.append(f"  • {note.title} ", BOLD)
+        out.append(f"({CONFIRMATION_WORD[note.status]})\n", MUTED)
+        out.append(f"    {note.text}\n")

@@ -1,0 +1,20 @@
+"""Running the app from the CLI: exit codes, and diagnostics after the terminal is back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tui.ui.app import create_app
+
+
+def run(seeds: list[Path]) -> int:
+    """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
+    app = create_app(seeds)
+    app.run()
+    if app.loaded and not app.stories:
+        for problem in app.problems:
+            print(problem, file=sys.stderr)
+        print("no story could be loaded", file=sys.stderr)
+        return 2
+    return app.return_code or 0

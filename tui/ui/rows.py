@@ -1,0 +1,189 @@
+"""Turning corpus items into ``Row``s for the dashboard's lists.
+
+Pure functions of (corpus, what is visible, view options): the screen calls them
+whenever its state changes and hands the rows to the panes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from tui import formatting as fmt
+from tui.core import hardware
+from tui.core.corpus import Corpus
+from tui.core.schema import Reaction
+from tui.core.text import one_line
+from tui.labels import fleet_label, stance_label, status_label
+from tui.ui.widgets.row_list import Column, Row
+
+CLAIM_COLUMNS = (
+    Column("Claimant", 16),
+    Column("Claim"),
+    Column("Status", 14),
+)
+
+REACTION_COLUMNS = (
+    Column("Who", 18),
+    Column("Stance", 12),
+    Column("Said"),
+    Column("Replies to", 16),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GpuField:
+    """A figure column of the GPU table."""
+
+    field: str
+    label: str
+    width: int
+
+
+GPU_FIELDS: tuple[GpuField, ...] = (
+    GpuField("memory_gb", "Mem GB", 6),
+    GpuField("memory_bandwidth_gbs", "BW GB/s", 7),
+    GpuField("bf16_dense_tflops", "BF16 TF", 7),
+    GpuField("fp8_dense_tflops", "FP8 TF", 7),
+    GpuField("fp64_tflops", "FP64 TF", 7),
+    GpuField("tdp_w", "TDP W", 5),
+    GpuField("nvlink_gbs", "NVL GB/s", 8),
+)
+"""Dense peak figures, units in the labels (TF = TFLOPS)."""
+
+GPU_COLUMNS = (
+    Column("GPU", 15, sortable=True),
+    *(Column(f.label, f.width, align="right", sortable=True) for f in GPU_FIELDS),
+    Column("× base", 7, align="right"),
+)
+
+FLEET_COLUMNS = (
+    Column("Fleet"),
+    Column("GPUs", 28),
+    Column("Status", 12),
+)
+
+
+def claim_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
+    rows = []
+    for claim in corpus.claims:
+        if visible is not None and claim.id not in visible:
+            continue
+        rows.append(
+            Row(
+                claim.id,
+                (
+                    Text(one_line(corpus.actor_name(claim.by))),
+                    Text(one_line(claim.short)),
+                    Text(status_label(claim.status)),
+                ),
+                tones=("", "", claim.status.value),
+            )
+        )
+    return rows
+
+
+def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reaction, int]]:
+    """Reactions with each reply right under what it replies to, and its depth."""
+    present = {r.id for r in reactions}
+    children: dict[str, list[Reaction]] = {}
+    roots: list[Reaction] = []
+    for reaction in reactions:
+        parent = reaction.replies_to
+        if parent in present and parent != reaction.id:
+            children.setdefault(parent, []).append(reaction)
+        else:
+            roots.append(reaction)
+    ordered: list[tuple[Reaction, int]] = []
+    seen: set[str] = set()
+
+    def walk(reaction: Reaction, depth: int) -> None:
+        if reaction.id in seen:
+            return
+        seen.add(reaction.id)
+        ordered.append((reaction, depth))
+        for child in children.get(reaction.id, []):
+            walk(child, depth + 1)
+
+    for root in roots:
+        walk(root, 0)
+    for reaction in reactions:  # anything left in a loop still shows
+        walk(reaction, 0)
+    return ordered
+
+
+def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
+    chosen = [r for r in corpus.reactions if visible is None or r.id in visible]
+    rows = []
+    for reaction, depth in thread_order(corpus, chosen):
+        said = f"“{reaction.quote}”" if reaction.quote else f"({reaction.paraphrase})"
+        target = corpus.get(reaction.replies_to) if reaction.replies_to else None
+        replies = ""
+        if target is not None:
+            who = getattr(target, "by", None) or getattr(target, "actor", None)
+            kind = corpus.kind_of(target.id)
+            replies = f"→ {corpus.actor_name(who)}" + (" (claim)" if kind == "claim" else "")
+        rows.append(
+            Row(
+                reaction.id,
+                (
+                    Text(one_line(corpus.actor_name(reaction.actor))),
+                    Text(stance_label(reaction.stance)),
+                    Text(one_line(said)),
+                    Text(one_line(replies)),
+                ),
+                indent=depth,
+                tones=("", reaction.stance.value, "", "dim"),
+            )
+        )
+    return rows
+
+
+def gpu_rows(
+    corpus: Corpus,
+    visible: Collection[str] | None,
+    *,
+    sort_field: str | None,
+    reverse: bool,
+    ratio_field: str,
+    baseline: str | None,
+) -> list[Row]:
+    gpus = [g for g in corpus.gpus if visible is None or g.id in visible]
+    if sort_field is not None:
+        gpus = hardware.sort_gpus(gpus, None if sort_field == "name" else sort_field, reverse)
+    base = next((g for g in corpus.gpus if g.id == baseline), None)
+    rows = []
+    for gpu in gpus:
+        unsure = set(gpu.uncertain)
+        cells = [Text(one_line(gpu.name))]
+        tones = [""]
+        for column in GPU_FIELDS:
+            cells.append(Text(fmt.figure(getattr(gpu, column.field), column.field in unsure)))
+            tones.append("dim" if column.field in unsure else "")
+        share = hardware.ratio(gpu, base, ratio_field) if base is not None else None
+        cells.append(Text(f"{share:.2f}×" if share is not None else fmt.DASH))
+        tones.append("")
+        rows.append(Row(gpu.id, tuple(cells), tones=tuple(tones)))
+    return rows
+
+
+def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
+    rows = []
+    for fleet in corpus.fleets:
+        if visible is not None and fleet.id not in visible:
+            continue
+        parts = " + ".join(
+            f"{fmt.count(p.count, fleet.approximate)}{fmt.UNCERTAIN_MARK if p.uncertain else ''}"
+            f" {corpus.title_of(p.gpu)}"
+            for p in fleet.parts
+        )
+        rows.append(
+            Row(
+                fleet.id,
+                (Text(one_line(fleet.label)), Text(one_line(parts)), Text(fleet_label(fleet.status))),
+                tones=("", "", "dim"),
+            )
+        )
+    return rows

@@ -1,0 +1,428 @@
+"""The dashboard: claims, GPU comparison, reactions and the inspector, linked.
+
+The screen owns the state (story, selection, search, stance filter, GPU sort and
+baseline) and hands each pane its rows and its marked (linked) rows; panes only post
+messages back. Layout switches to one pane at a time below 110×34, and to a message
+below the minimum size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui import formatting as fmt
+from tui.core.corpus import Corpus
+from tui.core.schema import Stance
+from tui.core.text import one_line
+from tui.ui import rows as build
+from tui.ui.details import describe
+from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.row_list import Row, RowList
+from tui.ui.widgets.tally import StanceTally
+
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
+PANES = ("claims", "gpus", "reactions", "inspector")
+PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
+               "inspector": "Inspector"}
+LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
+STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
+SORTABLE = ("name", *(f.field for f in build.GPU_FIELDS))
+
+
+class DashboardScreen(Screen[None]):
+    """The one screen of the story."""
+
+    CSS_PATH = "dashboard.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "focus_next_pane", "Next pane", show=False, id="dashboard.next_pane",
+                tooltip="Move focus to the next pane"),
+        Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False,
+                id="dashboard.previous_pane", tooltip="Move focus to the previous pane"),
+        Binding("1", "pane('claims')", "Claims", show=False, id="dashboard.pane_claims",
+                tooltip="Jump to the claims pane"),
+        Binding("2", "pane('gpus')", "GPUs", show=False, id="dashboard.pane_gpus",
+                tooltip="Jump to the GPU comparison pane"),
+        Binding("3", "pane('reactions')", "Reactions", show=False,
+                id="dashboard.pane_reactions", tooltip="Jump to the reactions pane"),
+        Binding("4", "pane('inspector')", "Inspector", show=False,
+                id="dashboard.pane_inspector", tooltip="Jump to the inspector's links"),
+        Binding("slash", "search", "Search", id="dashboard.search",
+                tooltip="Filter every pane by text, live"),
+        Binding("f", "cycle_stance", "Stance", id="dashboard.stance_filter",
+                tooltip="Cycle the reactions' stance filter"),
+        Binding("s", "sort", "Sort", id="dashboard.sort",
+                tooltip="Sort the GPU table by its focused column; again to reverse"),
+        Binding("b", "baseline", "Baseline", id="dashboard.baseline",
+                tooltip="Make the GPU under the cursor the baseline for ratios"),
+        Binding("left,h", "column(-1)", "Column left", show=False,
+                id="dashboard.column_left", tooltip="Focus the GPU table's previous column"),
+        Binding("right,l", "column(1)", "Column right", show=False,
+                id="dashboard.column_right", tooltip="Focus the GPU table's next column"),
+        Binding("c", "copy", "Copy", id="dashboard.copy",
+                tooltip="Copy the selected item as text (OSC 52)"),
+        Binding("o", "stories", "Stories", id="dashboard.stories",
+                tooltip="Switch to another story"),
+        Binding("escape", "back", "Back", show=False, id="dashboard.back",
+                tooltip="Go back in the inspector, or clear search, filter and selection"),
+    ]
+
+    selected: reactive[str | None] = reactive(None, init=False)
+    search_query: reactive[str] = reactive("", init=False)
+    stance_filter: reactive[Stance | None] = reactive(None, init=False)
+    gpu_sort: reactive[tuple[str, bool] | None] = reactive(None, init=False)
+    gpu_column: reactive[int] = reactive(3, init=False)  # BF16 dense
+    baseline: reactive[str | None] = reactive(None, init=False)
+    active_pane: reactive[str] = reactive("claims", init=False)
+
+    def __init__(self, seeds: list[Path]) -> None:
+        super().__init__()
+        self.seeds = seeds
+        self.corpus: Corpus | None = None
+        self.history: list[str] = []
+
+    # -- layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="story-header")
+        yield StanceTally(id="tally")
+        yield Static(id="pane-tabs")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                with Container(id="pane-claims", classes="pane"):
+                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="no claims match")
+                with Container(id="pane-reactions", classes="pane"):
+                    yield RowList(build.REACTION_COLUMNS, id="reactions",
+                                  empty_text="no reactions match")
+            with Vertical(id="right"):
+                with Vertical(id="pane-gpus", classes="pane"):
+                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="no GPUs match")
+                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="no fleets match")
+                with Container(id="pane-inspector", classes="pane"):
+                    yield Inspector(id="inspector")
+        yield Static(id="too-small")
+        yield Input(placeholder="search every pane…  (Enter keeps the filter, Esc clears it)",
+                    id="search")
+        yield Static(id="filter-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for pane in PANES:
+            self.query_one(f"#pane-{pane}").border_title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
+        self.query_one("#search", Input).display = False
+        self.query_one("#story-header", Static).update(
+            Text(f"Loading stories from {', '.join(str(p) for p in self.seeds)} …")
+        )
+        self._update_filter_bar()
+        self._apply_size(self.size.width, self.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_size(event.size.width, event.size.height)
+
+    def _apply_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        self.set_class(not too_small and (width < COMPACT_WIDTH or height < COMPACT_HEIGHT),
+                       "-compact")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                Text(
+                    f"terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}\n"
+                    "make the window bigger, or press q to quit",
+                    justify="center",
+                )
+            )
+        self._update_tabs()
+
+    # -- the story
+
+    def show_story(self, corpus: Corpus) -> None:
+        """Show ``corpus``; selection, search and filters start afresh."""
+        self.corpus = corpus
+        self.history.clear()
+        story = corpus.story
+        header = Text()
+        header.append(one_line(story.title), "bold")
+        header.append(f"  ·  {one_line(story.publisher)}  ·  {fmt.when(story.date, False)}")
+        self.query_one("#story-header", Static).update(header)
+        self.baseline = next((g.id for g in corpus.gpus if g.id.startswith("a100")),
+                             corpus.gpus[0].id if corpus.gpus else None)
+        self.search_query = ""
+        self.stance_filter = None
+        self.selected = None
+        self.refresh_rows()
+        claims = self.query_one("#claims", RowList)
+        claims.focus()
+        if claims.current_key:
+            self.selected = claims.current_key
+
+    def refresh_rows(self) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        visible = corpus.search(self.search_query) if self.search_query.strip() else None
+        reactions_visible = visible
+        if self.stance_filter is not None:
+            chosen = {r.id for r in corpus.reactions if r.stance is self.stance_filter}
+            reactions_visible = chosen if visible is None else chosen & visible
+        sort_field, reverse = self.gpu_sort or (None, False)
+        ratio_field = build.GPU_FIELDS[max(0, self.gpu_column - 1)].field
+        self.query_one("#claims", RowList).set_rows(build.claim_rows(corpus, visible))
+        self.query_one("#reactions", RowList).set_rows(
+            build.reaction_rows(corpus, reactions_visible)
+        )
+        gpus = self.query_one("#gpus", RowList)
+        gpus.sort_column = SORTABLE.index(sort_field) if sort_field else None
+        gpus.sort_reverse = reverse
+        gpus.column_cursor = self.gpu_column
+        gpus.set_rows(
+            build.gpu_rows(corpus, visible, sort_field=sort_field, reverse=reverse,
+                           ratio_field=ratio_field, baseline=self.baseline)
+        )
+        self.query_one("#fleets", RowList).set_rows(build.fleet_rows(corpus, visible))
+        shown = [r.id for r in corpus.reactions if reactions_visible is None
+                 or r.id in reactions_visible]
+        self.query_one(StanceTally).set_counts(
+            corpus.stance_counts(r for r in corpus.reactions if r.id in set(shown))
+        )
+        self._update_titles(ratio_field)
+        self._update_filter_bar()
+
+    def _update_titles(self, ratio_field: str) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        reactions = self.query_one("#pane-reactions")
+        reactions.border_subtitle = (
+            f"stance: {self.stance_filter.value}" if self.stance_filter else ""
+        )
+        base = corpus.title_of(self.baseline) if self.baseline else "none"
+        label = next(f.label for f in build.GPU_FIELDS if f.field == ratio_field)
+        self.query_one("#pane-gpus").border_subtitle = f"× base = {label} vs {base}"
+
+    def _update_filter_bar(self) -> None:
+        bar = self.query_one("#filter-bar", Static)
+        parts = []
+        if self.search_query.strip():
+            counts = self._counts()
+            parts.append(f"search “{one_line(self.search_query.strip())}”: {counts}")
+        if self.stance_filter is not None:
+            parts.append(f"stance: {self.stance_filter.value}")
+        bar.display = bool(parts)
+        bar.update(Text("⧩ filter  " + "  ·  ".join(parts) + "   (Esc clears)"))
+
+    def _counts(self) -> str:
+        sizes = {name: len(self.query_one(f"#{name}", RowList).rows)
+                 for name in ("claims", "gpus", "fleets", "reactions")}
+        return ", ".join(f"{count} {name}" for name, count in sizes.items())
+
+    # -- selection and links
+
+    @on(RowList.Highlighted)
+    def _highlighted(self, event: RowList.Highlighted) -> None:
+        if event.row_list.id != "links" and event.row_list.has_focus and event.key:
+            self.selected = event.key
+
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
+        if event.row_list.id == "links":
+            self.follow(event.key)
+        else:
+            self.selected = event.key
+            self.action_pane("inspector")
+
+    def on_descendant_focus(self) -> None:
+        focused = self.focused
+        if isinstance(focused, RowList) and focused.id != "links" and focused.current_key:
+            self.selected = focused.current_key
+        self._sync_active_pane()
+
+    def _sync_active_pane(self) -> None:
+        focused = self.focused
+        if focused is None:
+            return
+        for pane in PANES:
+            if focused in self.query_one(f"#pane-{pane}").query("*"):
+                self.active_pane = pane
+                return
+
+    def watch_active_pane(self) -> None:
+        for pane in PANES:
+            self.query_one(f"#pane-{pane}").set_class(pane == self.active_pane, "-active")
+        left = self.active_pane in ("claims", "reactions")
+        self.query_one("#left").set_class(left, "-holds-active")
+        self.query_one("#right").set_class(not left, "-holds-active")
+        self._update_tabs()
+
+    def _update_tabs(self) -> None:
+        tabs = Text()
+        for number, pane in enumerate(PANES, start=1):
+            label = f" {number} {PANE_TITLES[pane]} "
+            tabs.append(label, "reverse bold" if pane == self.active_pane else "dim")
+            tabs.append(" ")
+        self.query_one("#pane-tabs", Static).update(tabs)
+
+    def watch_selected(self, item_id: str | None) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        related = corpus.related(item_id) if item_id else frozenset()
+        for name in ("claims", "gpus", "fleets", "reactions"):
+            self.query_one(f"#{name}", RowList).set_marked(related)
+        inspector = self.query_one(Inspector)
+        if item_id is None:
+            inspector.show(Text("Select a claim, a GPU or a reaction to see it here."), [])
+            return
+        links = sorted(corpus.links(item_id),
+                       key=lambda i: (_KIND_ORDER.get(corpus.kind_of(i) or "", 9), i))
+        inspector.show(
+            describe(corpus, item_id),
+            [Row(link, (Text(corpus.kind_of(link) or ""), Text(corpus.title_of(link))))
+             for link in links],
+        )
+
+    def follow(self, item_id: str) -> None:
+        """Select ``item_id``: in its own pane when it has one, else in the inspector."""
+        corpus = self.corpus
+        if corpus is None or item_id not in corpus:
+            return
+        if self.selected:
+            self.history.append(self.selected)
+        list_name = LIST_OF_KIND.get(corpus.kind_of(item_id) or "")
+        if list_name:
+            row_list = self.query_one(f"#{list_name}", RowList)
+            if row_list.index_of(item_id) is None and (self.search_query or self.stance_filter):
+                self.clear_filters()
+            if row_list.move_to(item_id):
+                row_list.focus()
+        self.selected = item_id
+
+    # -- actions
+
+    def _focus_order(self) -> list[RowList]:
+        return [self.query_one(f"#{name}", RowList)
+                for name in ("claims", "gpus", "fleets", "reactions", "links")]
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle_focus(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle_focus(-1)
+
+    def _cycle_focus(self, step: int) -> None:
+        order = self._focus_order()
+        current = self.focused
+        index = order.index(current) if current in order else -step
+        order[(index + step) % len(order)].focus()
+
+    def action_pane(self, pane: str) -> None:
+        target = {"claims": "claims", "gpus": "gpus", "reactions": "reactions",
+                  "inspector": "links"}[pane]
+        self.query_one(f"#{target}", RowList).focus()
+        self.active_pane = pane
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.cursor_blink = False if self.app.is_headless else search.cursor_blink
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search_query = event.value
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#claims", RowList).focus()
+
+    def watch_search_query(self) -> None:
+        self.refresh_rows()
+
+    def action_cycle_stance(self) -> None:
+        position = STANCE_CYCLE.index(self.stance_filter)
+        self.stance_filter = STANCE_CYCLE[(position + 1) % len(STANCE_CYCLE)]
+
+    def watch_stance_filter(self) -> None:
+        self.refresh_rows()
+
+    def action_sort(self) -> None:
+        field = SORTABLE[self.gpu_column] if self.gpu_column < len(SORTABLE) else None
+        if field is None:
+            self.notify("This column cannot be sorted", severity="warning")
+            return
+        current = self.gpu_sort
+        if current and current[0] == field:
+            self.gpu_sort = (field, not current[1])
+        else:
+            self.gpu_sort = (field, field != "name")
+
+    def watch_gpu_sort(self) -> None:
+        self.refresh_rows()
+
+    def action_column(self, step: int) -> None:
+        self.gpu_column = max(0, min(len(SORTABLE) - 1, self.gpu_column + step))
+
+    def watch_gpu_column(self) -> None:
+        self.refresh_rows()
+
+    def action_baseline(self) -> None:
+        if self.selected and self.corpus and self.corpus.kind_of(self.selected) == "gpu":
+            self.baseline = self.selected
+            self.notify(f"Baseline: {self.corpus.title_of(self.selected)}")
+        else:
+            self.notify("Select a GPU first (pane 2), then press b", severity="warning")
+
+    def watch_baseline(self) -> None:
+        self.refresh_rows()
+
+    def action_copy(self) -> None:
+        if self.corpus is None or self.selected is None:
+            self.notify("Nothing selected to copy", severity="warning")
+            return
+        text = describe(self.corpus, self.selected).plain
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {self.corpus.kind_of(self.selected)} "
+                    f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard")
+
+    def action_stories(self) -> None:
+        self.app.action_stories()  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            self.clear_filters()
+            self.query_one("#claims", RowList).focus()
+            return
+        if self.history:
+            previous = self.history.pop()
+            self.follow(previous)
+            self.history.pop()  # follow() pushed the item we came back from
+            return
+        if self.search_query or self.stance_filter:
+            self.clear_filters()
+        elif self.selected:
+            self.selected = None
+
+    def clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.search_query = ""
+        self.stance_filter = None
+
+
+_KIND_ORDER = {"claim": 0, "reaction": 1, "fleet": 2, "gpu": 3, "actor": 4, "event": 5,
+               "note": 6, "source": 7, "section": 8}

@@ -1,0 +1,38 @@
+"""The inspector pane: everything about the selected item, and its links to follow.
+
+It shows what the screen gives it (``show``) and never looks elsewhere; a link is
+followed by the screen when the links list posts ``RowList.Selected``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from tui.ui.widgets.row_list import Column, Row, RowList
+
+LINK_COLUMNS = (Column("Kind", 9), Column("Linked item"))
+
+
+class Inspector(Vertical):
+    """Details on top, links below."""
+
+    DEFAULT_CSS = """
+    Inspector {
+        & > #inspector-scroll { height: 1fr; padding: 0 1; }
+        & > #links { height: auto; max-height: 12; border-top: hkey $panel; }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="inspector-scroll", can_focus=False):
+            yield Static(Text("Select a claim, a GPU or a reaction to see it here."),
+                         id="inspector-body")
+        yield RowList(LINK_COLUMNS, id="links", empty_text="no links")
+
+    def show(self, body: Text, links: list[Row]) -> None:
+        self.query_one("#inspector-body", Static).update(body)
+        self.query_one("#inspector-scroll", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#links", RowList).set_rows(links)

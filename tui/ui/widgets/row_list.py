@@ -1,0 +1,393 @@
+"""A virtual list of rows with columns: renders only the lines on screen.
+
+The stock ``DataTable`` measures every cell on idle, which blocks the event loop for
+seconds at 10,000 rows. ``RowList`` keeps rows as plain tuples of ``rich.text.Text``
+cells and renders a line only when it is visible, so a key press costs the same at
+ten rows or a hundred thousand.
+
+Rows carry their item id as ``key``. The list posts ``RowList.Highlighted`` when the
+cursor lands on a row and ``RowList.Selected`` on Enter or a click. Rows whose key is
+in ``marked`` are drawn as linked (a ``◆`` gutter mark and the ``--linked`` style).
+An optional column cursor (``column_cursor``) lets a table be sorted by a column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+GUTTER = 2
+SEPARATOR = " "
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its label, its width (``None`` shares what is left), its alignment."""
+
+    label: str
+    width: int | None = None
+    align: str = "left"
+    sortable: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: the item id it stands for, its cells, and an optional tone per cell."""
+
+    key: str
+    cells: tuple[Text, ...]
+    indent: int = 0
+    tones: tuple[str, ...] = field(default=())
+
+
+class RowList(ScrollView, can_focus=True):
+    """A focusable, scrollable list of rows that renders only what is visible."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up", tooltip="Previous row"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down", tooltip="Next row"),
+        Binding("home,g", "first", "First", show=False, id="list.first", tooltip="First row"),
+        Binding("end,G", "last", "Last", show=False, id="list.last", tooltip="Last row"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up",
+                tooltip="Up one page"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
+                tooltip="Down one page"),
+        Binding("enter", "select", "Open", id="list.select",
+                tooltip="Open the row in the inspector, or follow a link"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "row-list--header",
+        "row-list--cursor",
+        "row-list--cursor-blurred",
+        "row-list--linked",
+        "row-list--column-cursor",
+        "row-list--empty",
+        "row-list--tone-dim",
+        "row-list--tone-skeptical",
+        "row-list--tone-supportive",
+        "row-list--tone-neutral",
+        "row-list--tone-mixed",
+        "row-list--tone-established",
+        "row-list--tone-reported",
+        "row-list--tone-asserted",
+        "row-list--tone-disputed",
+        "row-list--tone-speculative",
+        "row-list--tone-misreported",
+    }
+
+    DEFAULT_CSS = """
+    RowList {
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        & > .row-list--header { text-style: bold; color: $text-muted; }
+        & > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        & > .row-list--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .row-list--linked { background: $accent 20%; }
+        & > .row-list--column-cursor { text-style: bold underline; }
+        & > .row-list--empty { color: $text-muted; text-style: italic; }
+        & > .row-list--tone-dim { color: $text-muted; }
+        & > .row-list--tone-skeptical { color: $stance-skeptical; }
+        & > .row-list--tone-supportive { color: $stance-supportive; }
+        & > .row-list--tone-neutral { color: $stance-neutral; }
+        & > .row-list--tone-mixed { color: $stance-mixed; }
+        & > .row-list--tone-established { color: $status-established; }
+        & > .row-list--tone-reported { color: $status-reported; }
+        & > .row-list--tone-asserted { color: $status-asserted; }
+        & > .row-list--tone-disputed { color: $status-disputed; }
+        & > .row-list--tone-speculative { color: $status-speculative; }
+        & > .row-list--tone-misreported { color: $status-misreported; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    column_cursor: reactive[int | None] = reactive(None, init=False)
+
+    class Highlighted(Message):
+        """The cursor landed on a row."""
+
+        def __init__(self, row_list: RowList, key: str | None) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Selected(Message):
+        """A row was chosen with Enter or a click."""
+
+        def __init__(self, row_list: RowList, key: str) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        show_header: bool = True,
+        empty_text: str = "nothing to show",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns: tuple[Column, ...] = tuple(columns)
+        self.show_header = show_header
+        self.empty_text = empty_text
+        self.rows: tuple[Row, ...] = ()
+        self.marked: frozenset[str] = frozenset()
+        self.sort_column: int | None = None
+        self.sort_reverse = False
+        self._index: dict[str, int] = {}
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+
+    # -- data in
+
+    @property
+    def header_height(self) -> int:
+        return 1 if self.show_header else 0
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor."""
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].key
+        return None
+
+    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
+        """Replace the rows; keep the cursor on ``keep`` (or the current key) if present."""
+        wanted = keep if keep is not None else self.current_key
+        self.rows = tuple(rows)
+        self._index = {row.key: i for i, row in enumerate(self.rows)}
+        self._strips.clear()
+        self.virtual_size = Size(self._content_width(), len(self.rows) + self.header_height)
+        position = self._index.get(wanted or "", None)
+        new = position if position is not None else min(self.cursor, max(len(self.rows) - 1, 0))
+        if new != self.cursor:
+            self.cursor = new
+        else:
+            self._scroll_to_cursor()
+        self.refresh()
+
+    def set_marked(self, keys: frozenset[str]) -> None:
+        """Mark the rows linked to the selection elsewhere."""
+        if keys != self.marked:
+            self.marked = keys
+            self._strips.clear()
+            self.refresh()
+
+    def move_to(self, key: str) -> bool:
+        """Put the cursor on the row with ``key``; ``False`` if there is none."""
+        position = self._index.get(key)
+        if position is None:
+            return False
+        if position == self.cursor:
+            self.post_message(self.Highlighted(self, key))
+        self.cursor = position
+        return True
+
+    def index_of(self, key: str) -> int | None:
+        return self._index.get(key)
+
+    # -- reactive
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._strips.clear()
+        self.refresh()
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.current_key))
+
+    def watch_column_cursor(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.rows:
+            return
+        self.scroll_to_region(
+            Region(0, self.cursor, 1, 1 + self.header_height),
+            animate=False,
+            force=True,
+            spacing=None,
+            top=False,
+            immediate=True,
+        )
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self._content_width(), len(self.rows) + self.header_height)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- actions
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - self.header_height - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - self.header_height - 1)
+
+    def action_select(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + self.scroll_offset.y - self.header_height
+        if 0 <= index < len(self.rows):
+            self.focus()
+            if index == self.cursor:
+                self.action_select()
+            self.cursor = index
+
+    # -- rendering
+
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(c.width or 0 for c in self.columns)
+        flex = [c for c in self.columns if c.width is None]
+        spare = width - GUTTER - fixed - len(SEPARATOR) * (len(self.columns) - 1)
+        share = max(6, spare // len(flex)) if flex else 0
+        return [c.width if c.width is not None else share for c in self.columns]
+
+    def _content_width(self) -> int:
+        return max(self.scrollable_content_region.width, 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y < self.header_height:
+            key: tuple[object, ...] = (
+                "header", width, self.column_cursor, self.sort_column, self.sort_reverse,
+                self.has_focus,
+            )
+            return self._cached(key, lambda: self._render_header(width))
+        row_index = self.scroll_offset.y + y - self.header_height
+        if not self.rows:
+            if row_index == 0:
+                text = Text(f"  {self.empty_text}", style=self._style("row-list--empty"))
+                return self._strip(text, width)
+            return Strip.blank(width, self.rich_style)
+        if not 0 <= row_index < len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[row_index]
+        key = (row_index, width, row_index == self.cursor, row.key in self.marked, self.has_focus)
+        return self._cached(key, lambda: self._render_row(row, row_index, width))
+
+    def _cached(self, key: tuple[object, ...], render: Callable[[], Strip]) -> Strip:
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = render()
+            self._strips[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _strip(self, text: Text, width: int, style: Style | None = None) -> Strip:
+        base = self.rich_style + (style or Style())
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(segments).crop_extend(0, width, base).apply_style(base)
+
+    def _render_header(self, width: int) -> Strip:
+        text = Text(" " * GUTTER, style=self._style("row-list--header"))
+        for index, (column, size) in enumerate(zip(self.columns, self._widths(width), strict=True)):
+            label = column.label
+            if index == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            cell = Text(label, style=self._style("row-list--header"))
+            if index == self.column_cursor and self.has_focus:
+                cell.stylize(self._style("row-list--column-cursor"))
+            text.append_text(_fit(cell, size, column.align))
+            if index < len(self.columns) - 1:
+                text.append(SEPARATOR)
+        return self._strip(text, width)
+
+    def _render_row(self, row: Row, index: int, width: int) -> Strip:
+        is_cursor = index == self.cursor
+        linked = row.key in self.marked
+        gutter = "› " if is_cursor else ("◆ " if linked else "  ")
+        text = Text(gutter)
+        for position, (column, size) in enumerate(
+            zip(self.columns, self._widths(width), strict=True)
+        ):
+            cell = row.cells[position] if position < len(row.cells) else Text("")
+            if position == 0 and row.indent:
+                cell = Text("  " * (row.indent - 1) + "↳ ") + cell
+            tone = row.tones[position] if position < len(row.tones) else ""
+            if tone:
+                cell = cell.copy()
+                cell.stylize(self._style(f"row-list--tone-{tone}"))
+            text.append_text(_fit(cell, size, column.align))
+            if position < len(self.columns) - 1:
+                text.append(SEPARATOR)
+        style: Style | None = None
+        if is_cursor:
+            style = self._style(
+                "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
+            )
+        elif linked:
+            style = self._style("row-list--linked")
+        if style is not None:
+            text.stylize(style)
+        return self._strip(text, width)
+
+
+def _fit(cell: Text, width: int, align: str) -> Text:
+    """``cell`` cut with an ellipsis or padded to exactly ``width`` cells."""
+    cell = cell.copy()
+    cell.truncate(width, overflow="ellipsis", pad=False)
+    padding = width - cell.cell_len
+    if padding > 0:
+        if align == "right":
+            cell = Text(" " * padding) + cell
+        else:
+            cell.append(" " * padding)
+    return cell

@@ -71,8 +71,9 @@ class DeepseekApp(App[None]):
                 return screen
         return None
 
-    def on_mount(self) -> None:
-        self.push_screen(DashboardScreen(self.seeds))
+    async def on_mount(self) -> None:
+        # Wait for the dashboard's widgets, so the loaded stories always have a home.
+        await self.push_screen(DashboardScreen(self.seeds))
         self.load_stories()
 
     @work(thread=True, exclusive=True, group="load")

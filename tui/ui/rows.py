@@ -26,10 +26,9 @@ CLAIM_COLUMNS = (
 )
 
 REACTION_COLUMNS = (
-    Column("Who", 18),
+    Column("Who", 16),
     Column("Stance", 12),
-    Column("Said"),
-    Column("Replies to", 16),
+    Column("Said (→ replies to)"),
 )
 
 
@@ -118,24 +117,24 @@ def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
     chosen = [r for r in corpus.reactions if visible is None or r.id in visible]
     rows = []
     for reaction, depth in thread_order(corpus, chosen):
-        said = f"“{reaction.quote}”" if reaction.quote else f"({reaction.paraphrase})"
+        said = Text()
         target = corpus.get(reaction.replies_to) if reaction.replies_to else None
-        replies = ""
         if target is not None:
             who = getattr(target, "by", None) or getattr(target, "actor", None)
-            kind = corpus.kind_of(target.id)
-            replies = f"→ {corpus.actor_name(who)}" + (" (claim)" if kind == "claim" else "")
+            kind = "’s claim" if corpus.kind_of(target.id) == "claim" else ""
+            said.append(f"→ {one_line(corpus.actor_name(who))}{kind}: ", "dim")
+        said.append(one_line(f"“{reaction.quote}”" if reaction.quote
+                             else f"({reaction.paraphrase})"))
         rows.append(
             Row(
                 reaction.id,
                 (
                     Text(one_line(corpus.actor_name(reaction.actor))),
                     Text(stance_label(reaction.stance)),
-                    Text(one_line(said)),
-                    Text(one_line(replies)),
+                    said,
                 ),
                 indent=depth,
-                tones=("", reaction.stance.value, "", "dim"),
+                tones=("", reaction.stance.value, ""),
             )
         )
     return rows

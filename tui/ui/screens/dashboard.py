@@ -99,14 +99,14 @@ class DashboardScreen(Screen[None]):
         yield Static(id="story-header")
         yield StanceTally(id="tally")
         yield Static(id="pane-tabs")
-        with Horizontal(id="panes"):
-            with Vertical(id="left"):
+        with Vertical(id="panes"):
+            with Horizontal(id="top"):
                 with Container(id="pane-claims", classes="pane"):
                     yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="no claims match")
                 with Container(id="pane-reactions", classes="pane"):
                     yield RowList(build.REACTION_COLUMNS, id="reactions",
                                   empty_text="no reactions match")
-            with Vertical(id="right"):
+            with Horizontal(id="bottom"):
                 with Vertical(id="pane-gpus", classes="pane"):
                     yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="no GPUs match")
                     yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="no fleets match")
@@ -126,6 +126,7 @@ class DashboardScreen(Screen[None]):
             Text(f"Loading stories from {', '.join(str(p) for p in self.seeds)} …")
         )
         self._update_filter_bar()
+        self.watch_active_pane()
         self._apply_size(self.size.width, self.size.height)
 
     def on_resize(self, event: Resize) -> None:
@@ -155,7 +156,7 @@ class DashboardScreen(Screen[None]):
         story = corpus.story
         header = Text()
         header.append(one_line(story.title), "bold")
-        header.append(f"  ·  {one_line(story.publisher)}  ·  {fmt.when(story.date, False)}")
+        header.append(f"  ·  {fmt.when(story.date, False)}  ·  {one_line(story.publisher)}")
         self.query_one("#story-header", Static).update(header)
         self.baseline = next((g.id for g in corpus.gpus if g.id.startswith("a100")),
                              corpus.gpus[0].id if corpus.gpus else None)
@@ -221,7 +222,7 @@ class DashboardScreen(Screen[None]):
         if self.stance_filter is not None:
             parts.append(f"stance: {self.stance_filter.value}")
         bar.display = bool(parts)
-        bar.update(Text("⧩ filter  " + "  ·  ".join(parts) + "   (Esc clears)"))
+        bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"))
 
     def _counts(self) -> str:
         sizes = {name: len(self.query_one(f"#{name}", RowList).rows)
@@ -261,9 +262,9 @@ class DashboardScreen(Screen[None]):
     def watch_active_pane(self) -> None:
         for pane in PANES:
             self.query_one(f"#pane-{pane}").set_class(pane == self.active_pane, "-active")
-        left = self.active_pane in ("claims", "reactions")
-        self.query_one("#left").set_class(left, "-holds-active")
-        self.query_one("#right").set_class(not left, "-holds-active")
+        top = self.active_pane in ("claims", "reactions")
+        self.query_one("#top").set_class(top, "-holds-active")
+        self.query_one("#bottom").set_class(not top, "-holds-active")
         self._update_tabs()
 
     def _update_tabs(self) -> None:

@@ -22,7 +22,7 @@ class Inspector(Vertical):
     DEFAULT_CSS = """
     Inspector {
         & > #inspector-scroll { height: 1fr; padding: 0 1; }
-        & > #links { height: auto; max-height: 12; border-top: hkey $panel; }
+        & > #links { height: auto; max-height: 45%; border-top: hkey $panel-lighten-2; }
     }
     """
 

@@ -95,7 +95,7 @@ class RowList(ScrollView, can_focus=True):
         & > .row-list--header { text-style: bold; color: $text-muted; }
         & > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
         & > .row-list--cursor-blurred { background: $block-cursor-blurred-background; }
-        & > .row-list--linked { background: $accent 20%; }
+        & > .row-list--linked { background: $accent 25%; }
         & > .row-list--column-cursor { text-style: bold underline; }
         & > .row-list--empty { color: $text-muted; text-style: italic; }
         & > .row-list--tone-dim { color: $text-muted; }
@@ -179,7 +179,7 @@ class RowList(ScrollView, can_focus=True):
         self.rows = tuple(rows)
         self._index = {row.key: i for i, row in enumerate(self.rows)}
         self._strips.clear()
-        self.virtual_size = Size(self._content_width(), len(self.rows) + self.header_height)
+        self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
         position = self._index.get(wanted or "", None)
         new = position if position is not None else min(self.cursor, max(len(self.rows) - 1, 0))
         if new != self.cursor:
@@ -245,7 +245,7 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self._content_width(), len(self.rows) + self.header_height)
+        self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -327,7 +327,8 @@ class RowList(ScrollView, can_focus=True):
         return strip
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        # Not partial: a translucent background must be blended with the widget's.
+        return self.get_component_rich_style(name)
 
     def _strip(self, text: Text, width: int, style: Style | None = None) -> Strip:
         base = self.rich_style + (style or Style())
@@ -340,8 +341,11 @@ class RowList(ScrollView, can_focus=True):
         text = Text(" " * GUTTER, style=self._style("row-list--header"))
         for index, (column, size) in enumerate(zip(self.columns, self._widths(width), strict=True)):
             label = column.label
-            if index == self.sort_column:
-                label += " ▼" if self.sort_reverse else " ▲"
+            if index == self.sort_column:  # the arrow always shows; the label gives way
+                arrow = "▼" if self.sort_reverse else "▲"
+                room = max(size - 2, 0)
+                label = (label if len(label) <= room else label[: max(room - 1, 0)] + "…")
+                label = f"{label} {arrow}"
             cell = Text(label, style=self._style("row-list--header"))
             if index == self.column_cursor and self.has_focus:
                 cell.stylize(self._style("row-list--column-cursor"))

@@ -1,0 +1,32 @@
+"""Building the real app for tests and waiting until its stories are on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.ui.app import DeepseekApp, create_app
+from tui.ui.screens.dashboard import DashboardScreen
+
+THEME = "textual-dark"
+
+
+def make_app(seeds: list[Path] | None = None) -> DeepseekApp:
+    app = create_app(seeds)
+    app.theme = THEME
+    app.animation_level = "none"
+    return app
+
+
+async def loaded(pilot: Pilot[None]) -> DashboardScreen:
+    """Wait for the load worker; fail loudly if the dashboard did not get a story."""
+    app = pilot.app
+    assert isinstance(app, DeepseekApp)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.loaded, "the load worker did not finish"
+    assert app.stories, f"no story loaded: {app.problems}"
+    screen = app.dashboard
+    assert screen is not None and screen.corpus is not None
+    return screen

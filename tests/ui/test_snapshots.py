@@ -1,0 +1,110 @@
+"""Snapshot tests: what a person sees, pinned. Look at each SVG before committing it.
+
+``run_before`` waits for the load worker and asserts a story is on screen, so a
+crash in compose or loading fails the test instead of pinning a blank screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.conftest import DATA
+from tests.ui.helpers import loaded, make_app
+
+Snap = Callable[..., bool]
+
+
+def _then(*steps: Callable[[Any, Any], Awaitable[None] | None]) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        screen = await loaded(pilot)
+        for step in steps:
+            result = step(pilot, screen)
+            if result is not None:
+                await result
+        await pilot.pause()
+
+    return run_before
+
+
+def follow(item_id: str) -> Callable[[Any, Any], Awaitable[None]]:
+    async def step(pilot: Pilot[None], screen: Any) -> None:
+        screen.follow(item_id)
+        await pilot.pause()
+
+    return step
+
+
+def press(*keys: str) -> Callable[[Any, Any], Awaitable[None]]:
+    async def step(pilot: Pilot[None], screen: Any) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return step
+
+
+def test_default_120x40(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then())
+
+
+def test_default_80x24(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_then())
+
+
+def test_claim_selected_with_links(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("wang-50k-h100")))
+
+
+def test_reaction_selected(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("musk-lmao-no")))
+
+
+def test_search_active(snap_compare: Snap) -> None:
+    async def no_blink(pilot: Pilot[None], screen: Any) -> None:
+        screen.query_one("#search").cursor_blink = False
+
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("slash"), no_blink, press(*"musk")))
+
+
+def test_stance_filter_applied(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then(press("f")))
+
+
+def test_help_screen(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("question_mark")))
+
+
+def test_palette_open(snap_compare: Snap) -> None:
+    async def palette(pilot: Pilot[None], screen: Any) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.press(*"lmao")
+        await pilot.pause(0.5)
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then(palette))
+
+
+def test_inspector_on_a_gpu(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("h800-sxm"), press("enter")))
+
+
+def test_gpu_sorted_with_baseline(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("h100-sxm"), press("b", "s")))
+
+
+def test_too_small(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(50, 12), run_before=_then())
+
+
+def test_second_story(snap_compare: Snap) -> None:
+    assert snap_compare(make_app([DATA / "second-story"]), terminal_size=(120, 40),
+                        run_before=_then(press("o"), press("down", "enter")))

@@ -287,7 +287,9 @@ async def test_no_story_loads_exit_code_two(tmp_path: Path) -> None:
     assert app.problems and app.problems[0].file == broken
 
 
-def test_launcher_prints_problems_after_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_launcher_prints_problems_after_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from tui.ui.launch import run
 
     broken = tmp_path / "broken.toml"

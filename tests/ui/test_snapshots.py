@@ -17,7 +17,10 @@ from tests.ui.helpers import loaded, make_app
 Snap = Callable[..., bool]
 
 
-def _then(*steps: Callable[[Any, Any], Awaitable[None] | None]) -> Callable[[Pilot[None]], Awaitable[None]]:
+Step = Callable[[Any, Any], Awaitable[None] | None]
+
+
+def _then(*steps: Step) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
         screen = await loaded(pilot)
         for step in steps:

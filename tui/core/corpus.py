@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Union
 
 from tui.core.schema import (
     Actor,
@@ -29,7 +28,7 @@ from tui.core.schema import (
 )
 from tui.core.text import one_line
 
-Entity = Union[Section, Source, Actor, Claim, Gpu, Fleet, Reaction, Event, Note]
+Entity = Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note
 
 KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
     {

@@ -7,6 +7,7 @@ diagnostics and the tests all print problems through ``format_problem``.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,12 +31,12 @@ def format_problem(problem: Problem, root: Path | None = None) -> str:
     """``file:line: item: message``, with the parts that are known."""
     name = str(problem.file)
     if root is not None:
-        try:
+        with contextlib.suppress(ValueError):
             name = str(problem.file.relative_to(root))
-        except ValueError:
-            pass
     where = f"{name}:{problem.line}" if problem.line else name
-    return f"{where}: {problem.item}: {problem.message}" if problem.item else f"{where}: {problem.message}"
+    if problem.item:
+        return f"{where}: {problem.item}: {problem.message}"
+    return f"{where}: {problem.message}"
 
 
 def item_path(loc: Sequence[str | int]) -> str:

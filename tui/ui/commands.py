@@ -38,7 +38,7 @@ class ItemCommands(Provider):
         corpus = screen.corpus if screen is not None else None
         if corpus is None or screen is None:
             return []
-        found = []
+        found: list[tuple[str, Callable[[], None], str]] = []
         for item_id in corpus.ids():
             kind = corpus.kind_of(item_id) or "item"
             if kind in ("section",):

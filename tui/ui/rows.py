@@ -181,7 +181,11 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
         rows.append(
             Row(
                 fleet.id,
-                (Text(one_line(fleet.label)), Text(one_line(parts)), Text(fleet_label(fleet.status))),
+                (
+                    Text(one_line(fleet.label)),
+                    Text(one_line(parts)),
+                    Text(fleet_label(fleet.status)),
+                ),
                 tones=("", "", "dim"),
             )
         )

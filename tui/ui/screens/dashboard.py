@@ -41,6 +41,13 @@ STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 SORTABLE = ("name", *(f.field for f in build.GPU_FIELDS))
 
 
+def ratio_field_for(column: int) -> str:
+    """The figure the ratio column compares: the focused one, or BF16 dense."""
+    if 1 <= column <= len(build.GPU_FIELDS):
+        return build.GPU_FIELDS[column - 1].field
+    return "bf16_dense_tflops"
+
+
 class DashboardScreen(Screen[None]):
     """The one screen of the story."""
 
@@ -120,7 +127,8 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for pane in PANES:
-            self.query_one(f"#pane-{pane}").border_title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
+            title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
+            self.query_one(f"#pane-{pane}").border_title = title
         self.query_one("#search", Input).display = False
         self.query_one("#story-header", Static).update(
             Text(f"Loading stories from {', '.join(str(p) for p in self.seeds)} …")
@@ -165,7 +173,7 @@ class DashboardScreen(Screen[None]):
         self.selected = None
         self.refresh_rows()
         claims = self.query_one("#claims", RowList)
-        claims.focus()
+        self.set_focus(claims)
         if claims.current_key:
             self.selected = claims.current_key
 
@@ -176,10 +184,10 @@ class DashboardScreen(Screen[None]):
         visible = corpus.search(self.search_query) if self.search_query.strip() else None
         reactions_visible = visible
         if self.stance_filter is not None:
-            chosen = {r.id for r in corpus.reactions if r.stance is self.stance_filter}
+            chosen = frozenset(r.id for r in corpus.reactions if r.stance is self.stance_filter)
             reactions_visible = chosen if visible is None else chosen & visible
         sort_field, reverse = self.gpu_sort or (None, False)
-        ratio_field = build.GPU_FIELDS[max(0, self.gpu_column - 1)].field
+        ratio_field = ratio_field_for(self.gpu_column)
         self.query_one("#claims", RowList).set_rows(build.claim_rows(corpus, visible))
         self.query_one("#reactions", RowList).set_rows(
             build.reaction_rows(corpus, reactions_visible)
@@ -307,7 +315,7 @@ class DashboardScreen(Screen[None]):
             if row_list.index_of(item_id) is None and (self.search_query or self.stance_filter):
                 self.clear_filters()
             if row_list.move_to(item_id):
-                row_list.focus()
+                self.set_focus(row_list)
         self.selected = item_id
 
     # -- actions
@@ -326,19 +334,19 @@ class DashboardScreen(Screen[None]):
         order = self._focus_order()
         current = self.focused
         index = order.index(current) if current in order else -step
-        order[(index + step) % len(order)].focus()
+        self.set_focus(order[(index + step) % len(order)])
 
     def action_pane(self, pane: str) -> None:
         target = {"claims": "claims", "gpus": "gpus", "reactions": "reactions",
                   "inspector": "links"}[pane]
-        self.query_one(f"#{target}", RowList).focus()
+        self.set_focus(self.query_one(f"#{target}", RowList))
         self.active_pane = pane
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = True
         search.cursor_blink = False if self.app.is_headless else search.cursor_blink
-        search.focus()
+        self.set_focus(search)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -347,7 +355,7 @@ class DashboardScreen(Screen[None]):
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
         self.query_one("#search", Input).display = False
-        self.query_one("#claims", RowList).focus()
+        self.set_focus(self.query_one("#claims", RowList))
 
     def watch_search_query(self) -> None:
         self.refresh_rows()
@@ -405,7 +413,7 @@ class DashboardScreen(Screen[None]):
         search = self.query_one("#search", Input)
         if search.has_focus:
             self.clear_filters()
-            self.query_one("#claims", RowList).focus()
+            self.set_focus(self.query_one("#claims", RowList))
             return
         if self.history:
             previous = self.history.pop()

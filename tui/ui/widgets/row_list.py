@@ -93,7 +93,11 @@ class RowList(ScrollView, can_focus=True):
         background: $surface;
         scrollbar-size-vertical: 1;
         & > .row-list--header { text-style: bold; color: $text-muted; }
-        & > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        & > .row-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
         & > .row-list--cursor-blurred { background: $block-cursor-blurred-background; }
         & > .row-list--linked { background: $accent 25%; }
         & > .row-list--column-cursor { text-style: bold underline; }

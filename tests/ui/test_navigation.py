@@ -281,8 +281,11 @@ async def test_no_story_loads_exit_code_two(tmp_path: Path) -> None:
     broken.write_text("format = [")
     app = make_app([broken])
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):  # the app exits by itself once loading fails
+            if app.loaded:
+                break
+            await pilot.pause(0.02)
+    assert app.loaded
     assert app.return_code == 2
     assert app.problems and app.problems[0].file == broken
 

@@ -54,23 +54,29 @@ def _print_problems(problems: Sequence[object]) -> None:
         print(problem, file=sys.stderr)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
 def cmd_validate(paths: list[Path]) -> int:
     from tui.core.loader import load
 
     result = load(paths or _seed_paths(None))
     for corpus in result.stories:
-        print(
-            f"ok: {corpus.story.id}: {len(corpus.claims)} claims, "
-            f"{len(corpus.reactions)} reactions, {len(corpus.gpus)} GPUs, "
-            f"{len(corpus.fleets)} fleets, {len(corpus.events)} events, "
-            f"{len(corpus.notes)} notes"
+        counts = (
+            (corpus.claims, "claim"),
+            (corpus.reactions, "reaction"),
+            (corpus.gpus, "GPU"),
+            (corpus.fleets, "fleet"),
+            (corpus.events, "event"),
+            (corpus.notes, "note"),
         )
+        print(f"ok: {corpus.story.id}: " + ", ".join(_plural(len(i), w) for i, w in counts))
     if result.problems:
         _print_problems(result.problems)
-        files = len(result.bad_files)
-        count = len(result.problems)
         print(
-            f"{count} problem{'s' * (count != 1)} in {files} file{'s' * (files != 1)}",
+            f"{_plural(len(result.problems), 'problem')} in "
+            f"{_plural(len(result.bad_files), 'file')}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT

@@ -157,9 +157,7 @@ def test_search_is_case_insensitive(seed: Corpus) -> None:
 
 def test_search_finds_by_actor_name_not_only_id(seed: Corpus) -> None:
     # "Elon" is only in the actor's name, which reactions reach through `actor`
-    assert {"musk-obviously", "musk-lmao-no", "musk-laughing-emoji", "musk"} <= seed.search(
-        "elon"
-    )
+    assert {"musk-obviously", "musk-lmao-no", "musk-laughing-emoji", "musk"} <= seed.search("elon")
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ dangling references with a did-you-mean, and items with no provenance.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -18,6 +19,10 @@ from tui.core.problems import Problem, did_you_mean, item_path
 from tui.core.schema import ENTITY_LISTS, ActorKind, StoryFile
 
 Loc = tuple[str | int, ...]
+
+_SHORT = reprlib.Repr()  # keyword arguments only arrive in Python 3.12
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 40, 40
+_SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 3
 
 
 def check_document(document: Document) -> StoryFile | list[Problem]:
@@ -39,9 +44,13 @@ def check_document(document: Document) -> StoryFile | list[Problem]:
 
 
 def _schema_messages(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    deeper = {tuple(d["loc"])[:n] for d in details for n in range(len(d["loc"]))}
+    for detail in details:
         loc = tuple(detail["loc"])
         kind = detail["type"]
+        if kind == "too_short" and loc in deeper:
+            continue  # a list emptied by its own bad items: the items are the news
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _allowed_keys(loc[:-1], data)
@@ -51,10 +60,7 @@ def _schema_messages(error: ValidationError, data: dict[str, Any]) -> Iterator[t
         else:
             message = detail["msg"].removeprefix("Value error, ")
             if kind not in ("value_error",) and "input" in detail:
-                shown = repr(detail["input"])
-                if len(shown) > 40:
-                    shown = shown[:37] + "..."
-                message += f", got {shown}"
+                message += f", got {_SHORT.repr(detail['input'])}"
             yield loc, message
 
 
@@ -93,7 +99,7 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
         for index, item in enumerate(getattr(story, list_name)):
             if item.id in kinds:
                 yield (list_name, index, "id"), (
-                    f"duplicate id '{item.id}' (already used by a {kinds[item.id]})"
+                    f"duplicate id '{item.id}' (already used by {_a(kinds[item.id])})"
                 )
             else:
                 kinds[item.id] = list_name.removesuffix("s")
@@ -112,7 +118,7 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
             return
         what = " or ".join(wanted) if wanted else "item"
         if target in kinds:
-            yield loc, f"'{target}' is a {kinds[target]}, expected a {what}"
+            yield loc, f"'{target}' is {_a(kinds[target])}, expected {_a(what)}"
         else:
             yield loc, f"unknown {what} id '{target}'" + did_you_mean(target, pool)
 
@@ -179,3 +185,8 @@ def _reply_cycles(story: StoryFile) -> Iterator[tuple[Loc, str]]:
                 break
             seen.add(current)
             current = parent[current]
+
+
+def _a(noun: str) -> str:
+    """``an actor``, ``a claim``."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

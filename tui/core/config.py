@@ -73,10 +73,18 @@ def load_config(path: Path | None = None) -> tuple[Config, list[Problem]]:
         return Config(), [Problem(path, "not UTF-8 text")]
     except tomllib.TOMLDecodeError as error:
         return Config(), [Problem(path, f"invalid TOML: {error}")]
+    except RecursionError:
+        return Config(), [Problem(path, "invalid TOML: nested too deeply")]
     try:
         return Config.model_validate(data), []
     except ValidationError as error:
         return Config(), [
-            Problem(path, detail["msg"], item=item_path(tuple(detail["loc"])))
+            Problem(
+                path,
+                detail["msg"].removeprefix("Value error, "),
+                item=item_path(tuple(detail["loc"])),
+            )
             for detail in error.errors(include_url=False)
         ]
+    except RecursionError:
+        return Config(), [Problem(path, "nested too deeply")]

@@ -17,6 +17,7 @@ from tui.core.problems import Problem
 
 SEED_SUFFIXES = (".toml", ".json")
 MAX_FILE_BYTES = 64 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -40,13 +41,15 @@ def read_document(path: Path) -> Document | Problem:
         return Problem(path, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
         return Problem(path, "file is empty")
+    bom = len(_BOM) if raw.startswith(_BOM) else 0
+    body = raw[bom:]
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
+        line = body.count(b"\n", 0, error.start) + 1
         return Problem(
             path,
-            f"not UTF-8 text: byte 0x{raw[error.start]:02x} at offset {error.start}",
+            f"not UTF-8 text: byte 0x{body[error.start]:02x} at offset {error.start + bom}",
             line=line,
         )
     if path.suffix.lower() == ".json":

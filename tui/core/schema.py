@@ -17,11 +17,13 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainValidator,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -29,8 +31,13 @@ from pydantic import (
 
 from tui.core.text import clean_text
 
-Text = Annotated[str, AfterValidator(clean_text)]
-"""Free text: cleaned of escapes and control characters."""
+
+def _clean_if_text(value: object) -> object:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_clean_if_text)]
+"""Free text: cleaned of escapes and control characters before any length check."""
 
 Id = Annotated[
     str,
@@ -40,7 +47,7 @@ Id = Annotated[
 
 Url = Annotated[
     str,
-    AfterValidator(clean_text),
+    BeforeValidator(_clean_if_text),
     StringConstraints(pattern=r"^(https?://|arxiv:)\S+$", max_length=2000),
 ]
 
@@ -200,7 +207,7 @@ class Source(Model):
     title: Text = Field(min_length=1, max_length=300)
     url: Url
     publisher: Text | None = Field(default=None, max_length=200)
-    primary: bool = False
+    primary: StrictBool = False
     date: dt.date | None = None
 
 
@@ -268,7 +275,7 @@ class Gpu(Model):
 
 class FleetPart(Model):
     gpu: Id
-    count: int = Field(ge=0, le=100_000_000)
+    count: StrictInt = Field(ge=0, le=100_000_000)
     uncertain: bool = False
 
 

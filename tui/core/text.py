@@ -18,7 +18,7 @@ _ESCAPES = re.compile(
     \x1b\[[0-?]*[ -/]*[@-~]?            # CSI
   | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC, ended by BEL or ST (or cut off)
   | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC
-  | \x1b[@-Z\\-_]?                      # two-character escapes, or a lone ESC
+  | \x1b[ -/]*[0-~]?                    # nF/Fp/Fe/Fs escapes (ESC c, ESC 7, ESC ( B), lone ESC
   | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
   | \x9d[^\x07\x9c]*(?:\x07|\x9c)?      # 8-bit OSC
     """,
@@ -42,12 +42,13 @@ def clean_text(value: str) -> str:
     if value.isprintable():
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\u2028", "\n").replace("\u2029", "\n")
     value = _ESCAPES.sub("", value)
     return _INVISIBLE.sub("", value)
 
 
 def one_line(value: str) -> str:
     """Fold newlines and tabs to single spaces, for a table row or a title."""
-    if "\n" not in value and "\t" not in value:
+    if value.isprintable():
         return value
     return " ".join(value.split())

@@ -105,12 +105,12 @@ class DeepseekApp(App[None]):
             self.set_keymap(keymap)
         for problem in config_problems:
             self.notify(str(problem), title="Config file ignored", severity="error",
-                        timeout=10)
+                        timeout=10, markup=False)
         if problems:
             files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
             self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
                         "for details.", title="Some story files did not load",
-                        severity="warning", timeout=15)
+                        severity="warning", timeout=15, markup=False)
         dashboard = self.dashboard
         if dashboard is not None:
             dashboard.show_story(stories[0])
@@ -121,12 +121,12 @@ class DeepseekApp(App[None]):
         for corpus in self.stories:
             if corpus.story.id == story_id and dashboard is not None:
                 dashboard.show_story(corpus)
-                self.notify(f"Opened “{corpus.story.title}”")
+                self.notify(f"Opened “{corpus.story.title}”", markup=False)
 
     def action_stories(self) -> None:
         if len(self.stories) < 2:
             self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
-                        severity="information")
+                        severity="information", markup=False)
             return
         dashboard = self.dashboard
         current = dashboard.corpus.story.id if dashboard and dashboard.corpus else None

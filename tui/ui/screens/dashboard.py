@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -219,7 +220,7 @@ class DashboardScreen(Screen[None]):
         )
         base = corpus.title_of(self.baseline) if self.baseline else "none"
         label = next(f.label for f in build.GPU_FIELDS if f.field == ratio_field)
-        self.query_one("#pane-gpus").border_subtitle = f"× base = {label} vs {base}"
+        self.query_one("#pane-gpus").border_subtitle = escape(f"× base = {label} vs {base}")
 
     def _update_filter_bar(self) -> None:
         bar = self.query_one("#filter-bar", Static)
@@ -370,7 +371,7 @@ class DashboardScreen(Screen[None]):
     def action_sort(self) -> None:
         field = SORTABLE[self.gpu_column] if self.gpu_column < len(SORTABLE) else None
         if field is None:
-            self.notify("This column cannot be sorted", severity="warning")
+            self.notify("This column cannot be sorted", severity="warning", markup=False)
             return
         current = self.gpu_sort
         if current and current[0] == field:
@@ -390,7 +391,7 @@ class DashboardScreen(Screen[None]):
     def action_baseline(self) -> None:
         if self.selected and self.corpus and self.corpus.kind_of(self.selected) == "gpu":
             self.baseline = self.selected
-            self.notify(f"Baseline: {self.corpus.title_of(self.selected)}")
+            self.notify(f"Baseline: {self.corpus.title_of(self.selected)}", markup=False)
         else:
             self.notify("Select a GPU first (pane 2), then press b", severity="warning")
 
@@ -399,12 +400,12 @@ class DashboardScreen(Screen[None]):
 
     def action_copy(self) -> None:
         if self.corpus is None or self.selected is None:
-            self.notify("Nothing selected to copy", severity="warning")
+            self.notify("Nothing selected to copy", severity="warning", markup=False)
             return
         text = describe(self.corpus, self.selected).plain
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {self.corpus.kind_of(self.selected)} "
-                    f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard")
+                    f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard", markup=False)
 
     def action_stories(self) -> None:
         self.app.action_stories()  # type: ignore[attr-defined]

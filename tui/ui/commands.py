@@ -29,23 +29,11 @@ def plain_highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
-class ItemCommands(Provider):
-    """``Go to claim: Elon Musk: …`` for every item of the open story."""
+class _ListedCommands(Provider):
+    """A provider whose commands are a list of (text, action, help) triples."""
 
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
-        app: DeepseekApp = self.app  # type: ignore[assignment]
-        screen = app.dashboard
-        corpus = screen.corpus if screen is not None else None
-        if corpus is None or screen is None:
-            return []
-        found: list[tuple[str, Callable[[], None], str]] = []
-        for item_id in corpus.ids():
-            kind = corpus.kind_of(item_id) or "item"
-            if kind in ("section",):
-                continue
-            found.append((f"Go to {kind}: {corpus.title_of(item_id)}",
-                          partial(screen.follow, item_id), f"id {item_id}"))
-        return found
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        raise NotImplementedError
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -55,7 +43,27 @@ class ItemCommands(Provider):
                 yield Hit(score, plain_highlight(matcher, text), action, text=text, help=help_text)
 
 
-class AppCommands(Provider):
+class ItemCommands(_ListedCommands):
+    """``Go to claim: Elon Musk: …`` for every item of the open story."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: DeepseekApp = self.app  # type: ignore[assignment]
+        screen = app.dashboard
+        corpus = screen.corpus if screen is not None else None
+        if corpus is None or screen is None:
+            return []
+        found: list[tuple[str, Callable[[], object], str]] = []
+        for item_id in corpus.ids():
+            kind = corpus.kind_of(item_id) or "item"
+            if kind in ("section",):
+                continue
+            found.append((f"Go to {kind}: {corpus.title_of(item_id)}",
+                          partial(screen.follow, item_id), f"id {item_id}"))
+        return found
+
+
+
+class AppCommands(_ListedCommands):
     """Stories and the dashboard's own actions, by name."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
@@ -80,9 +88,3 @@ class AppCommands(Provider):
         for text, action, help_text in self._commands():
             yield DiscoveryHit(Content(text), action, text=text, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, action, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, plain_highlight(matcher, text), action, text=text, help=help_text)

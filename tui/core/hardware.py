@@ -1,4 +1,4 @@
-"""Arithmetic on GPU figures: values, ratios against a baseline, and sort order.
+"""Arithmetic on GPU figures: ratios, sort order, fleet totals and cost what-ifs.
 
 Peak datasheet figures, not real-world speed-ups. A figure that is ``unsupported`` or
 unknown has no ratio and sorts after every number.
@@ -6,9 +6,10 @@ unknown has no ratio and sorts after every number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Gpu
+from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu
 
 
 def value(gpu: Gpu, field: str) -> float | None:
@@ -37,3 +38,75 @@ def sort_gpus(gpus: Sequence[Gpu], field: str | None, reverse: bool = False) -> 
     missing = [g for g in gpus if value(g, field) is None]
     known.sort(key=lambda g: value(g, field) or 0.0, reverse=reverse)
     return known + missing
+
+
+@dataclass(frozen=True, slots=True)
+class FleetTotals:
+    """What a claimed fleet adds up to, at datasheet peak.
+
+    ``fp8_pflops`` counts only the parts that support FP8 (``fp8_partial`` says some
+    did not); it is ``None`` when none do. ``uncertain`` is set when a count or a
+    figure behind a total is marked unconfirmed.
+    """
+
+    gpus: int
+    bf16_pflops: float | None
+    fp8_pflops: float | None
+    fp8_partial: bool
+    hbm_tb: float | None
+    power_mw: float | None
+    uncertain: bool
+
+
+def fleet_totals(fleet: Fleet, gpus: Mapping[str, Gpu]) -> FleetTotals:
+    """Sum a fleet's parts: peak BF16 and FP8 (PFLOPS), HBM (TB) and GPU power (MW)."""
+    count = 0
+    bf16: float | None = 0.0
+    fp8 = 0.0
+    fp8_parts = 0
+    hbm: float | None = 0.0
+    power: float | None = 0.0
+    uncertain = False
+    for part in fleet.parts:
+        gpu = gpus.get(part.gpu)
+        count += part.count
+        if gpu is None:
+            bf16 = hbm = power = None
+            continue
+        uncertain = uncertain or part.uncertain
+        unsure = set(gpu.uncertain)
+        bf16 = _add(bf16, part.count, value(gpu, "bf16_dense_tflops"), 1e-3)
+        hbm = _add(hbm, part.count, value(gpu, "memory_gb"), 1e-3)
+        power = _add(power, part.count, value(gpu, "tdp_w"), 1e-6)
+        per_gpu_fp8 = value(gpu, "fp8_dense_tflops")
+        if per_gpu_fp8 is not None:
+            fp8 += part.count * per_gpu_fp8 * 1e-3
+            fp8_parts += 1
+        uncertain = uncertain or bool(unsure & {"bf16_dense_tflops", "memory_gb", "tdp_w"})
+    return FleetTotals(
+        gpus=count,
+        bf16_pflops=bf16,
+        fp8_pflops=fp8 if fp8_parts else None,
+        fp8_partial=0 < fp8_parts < len(fleet.parts),
+        hbm_tb=hbm,
+        power_mw=power,
+        uncertain=uncertain,
+    )
+
+
+def _add(total: float | None, count: int, per_gpu: float | None, scale: float) -> float | None:
+    if total is None or per_gpu is None:
+        return None
+    return total + count * per_gpu * scale
+
+
+def training_cost_usd(gpu_hours: float, price_per_gpu_hour: float) -> float:
+    """Rental cost of a run: GPU-hours × price per GPU-hour."""
+    return gpu_hours * price_per_gpu_hour
+
+
+def wall_clock_days(gpu_hours: float, gpus: int) -> float:
+    """Days a run takes when ``gpus`` GPUs share ``gpu_hours`` perfectly."""
+    if gpus <= 0:
+        raise ValueError("a fleet needs at least one GPU")
+    return gpu_hours / gpus / 24

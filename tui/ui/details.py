@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui import formatting as fmt
+from tui.core import hardware
 from tui.core.corpus import Corpus, Entity
 from tui.core.schema import (
     Actor,
@@ -125,6 +126,17 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                     f"  {fmt.count(part.count, item.approximate)}{mark} × "
                     f"{corpus.title_of(part.gpu)}\n"
                 )
+            sums = hardware.fleet_totals(item, {g.id: g for g in corpus.gpus})
+            mark = " (†: rests on unconfirmed counts or figures)" if sums.uncertain else ""
+            out.append(f"\nAt datasheet peak{mark}:\n", BOLD)
+            _field(out, "  GPUs", f"{sums.gpus:,}")
+            _field(out, "  BF16 dense", _flops(sums.bf16_pflops))
+            fp8 = _flops(sums.fp8_pflops)
+            _field(out, "  FP8 dense", fp8 + (" (only the parts that support FP8)"
+                                               if sums.fp8_partial else ""))
+            _field(out, "  HBM", "—" if sums.hbm_tb is None else f"{sums.hbm_tb:,.1f} TB")
+            _field(out, "  GPU power", "—" if sums.power_mw is None
+                   else f"{sums.power_mw:,.2f} MW (boards only)")
             if item.claim:
                 _field(out, "Claim", corpus.title_of(item.claim))
             if item.note:
@@ -154,6 +166,15 @@ def _body(corpus: Corpus, item: Entity) -> Text:
         case Section():
             _field(out, "Article section", item.title)
     return out
+
+
+def _flops(pflops: float | None) -> str:
+    """PFLOPS below 1,000, EFLOPS above; ``— not supported`` for none."""
+    if pflops is None:
+        return "— not supported"
+    if pflops >= 1000:
+        return f"{pflops / 1000:,.2f} EFLOPS"
+    return f"{pflops:,.1f} PFLOPS"
 
 
 def _who(corpus: Corpus, actor_id: str) -> str:

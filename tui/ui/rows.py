@@ -60,9 +60,13 @@ GPU_COLUMNS = (
 
 FLEET_COLUMNS = (
     Column("Fleet"),
-    Column("GPUs", 28),
+    Column("GPUs", 20),
+    Column("BF16 PF", 7, align="right"),
+    Column("FP8 PF", 7, align="right"),
+    Column("GPU MW", 6, align="right"),
     Column("Status", 12),
 )
+"""Peak dense totals at datasheet figures: PF = PFLOPS; MW = GPU board power only."""
 
 
 def claim_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
@@ -168,11 +172,21 @@ def gpu_rows(
     return rows
 
 
+def total(value: float | None, uncertain: bool = False, partial: bool = False) -> str:
+    """A fleet total, ``—`` when it cannot be computed; ``†`` unconfirmed, ``*`` partial."""
+    if value is None:
+        return fmt.DASH
+    text = f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+    return text + ("*" if partial else "") + (fmt.UNCERTAIN_MARK if uncertain else "")
+
+
 def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
     rows = []
+    gpus = {gpu.id: gpu for gpu in corpus.gpus}
     for fleet in corpus.fleets:
         if visible is not None and fleet.id not in visible:
             continue
+        sums = hardware.fleet_totals(fleet, gpus)
         parts = " + ".join(
             f"{fmt.count(p.count, fleet.approximate)}{fmt.UNCERTAIN_MARK if p.uncertain else ''}"
             f" {corpus.title_of(p.gpu)}"
@@ -184,9 +198,12 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
                 (
                     Text(one_line(fleet.label)),
                     Text(one_line(parts)),
+                    Text(total(sums.bf16_pflops, sums.uncertain)),
+                    Text(total(sums.fp8_pflops, sums.uncertain, sums.fp8_partial)),
+                    Text(total(sums.power_mw, sums.uncertain)),
                     Text(fleet_label(fleet.status)),
                 ),
-                tones=("", "", "dim"),
+                tones=("", "", "", "", "", "dim"),
             )
         )
     return rows

@@ -202,10 +202,11 @@ class DashboardScreen(Screen[None]):
                            ratio_field=ratio_field, baseline=self.baseline)
         )
         self.query_one("#fleets", RowList).set_rows(build.fleet_rows(corpus, visible))
-        shown = [r.id for r in corpus.reactions if reactions_visible is None
-                 or r.id in reactions_visible]
         self.query_one(StanceTally).set_counts(
-            corpus.stance_counts(r for r in corpus.reactions if r.id in set(shown))
+            corpus.stance_counts(
+                r for r in corpus.reactions
+                if reactions_visible is None or r.id in reactions_visible
+            )
         )
         self._update_titles(ratio_field)
         self._update_filter_bar()

@@ -178,28 +178,26 @@ class DashboardScreen(Screen[None]):
         if claims.current_key:
             self.selected = claims.current_key
 
+    def _visible(self) -> frozenset[str] | None:
+        """Ids that match the search, or ``None`` when there is no search."""
+        corpus = self.corpus
+        if corpus is None or not self.search_query.strip():
+            return None
+        return corpus.search(self.search_query)
+
     def refresh_rows(self) -> None:
+        """Rebuild every pane's rows from the story, the search and the filters."""
         corpus = self.corpus
         if corpus is None:
             return
-        visible = corpus.search(self.search_query) if self.search_query.strip() else None
+        visible = self._visible()
         reactions_visible = visible
         if self.stance_filter is not None:
             chosen = frozenset(r.id for r in corpus.reactions if r.stance is self.stance_filter)
             reactions_visible = chosen if visible is None else chosen & visible
-        sort_field, reverse = self.gpu_sort or (None, False)
-        ratio_field = ratio_field_for(self.gpu_column)
         self.query_one("#claims", RowList).set_rows(build.claim_rows(corpus, visible))
         self.query_one("#reactions", RowList).set_rows(
             build.reaction_rows(corpus, reactions_visible)
-        )
-        gpus = self.query_one("#gpus", RowList)
-        gpus.sort_column = SORTABLE.index(sort_field) if sort_field else None
-        gpus.sort_reverse = reverse
-        gpus.column_cursor = self.gpu_column
-        gpus.set_rows(
-            build.gpu_rows(corpus, visible, sort_field=sort_field, reverse=reverse,
-                           ratio_field=ratio_field, baseline=self.baseline)
         )
         self.query_one("#fleets", RowList).set_rows(build.fleet_rows(corpus, visible))
         self.query_one(StanceTally).set_counts(
@@ -208,8 +206,25 @@ class DashboardScreen(Screen[None]):
                 if reactions_visible is None or r.id in reactions_visible
             )
         )
-        self._update_titles(ratio_field)
+        self.refresh_gpu_rows(visible)
         self._update_filter_bar()
+
+    def refresh_gpu_rows(self, visible: frozenset[str] | None) -> None:
+        """Rebuild only the GPU table: its sort, column cursor and baseline changed."""
+        corpus = self.corpus
+        if corpus is None:
+            return
+        sort_field, reverse = self.gpu_sort or (None, False)
+        ratio_field = ratio_field_for(self.gpu_column)
+        gpus = self.query_one("#gpus", RowList)
+        gpus.sort_column = SORTABLE.index(sort_field) if sort_field else None
+        gpus.sort_reverse = reverse
+        gpus.column_cursor = self.gpu_column
+        gpus.set_rows(
+            build.gpu_rows(corpus, visible, sort_field=sort_field, reverse=reverse,
+                           ratio_field=ratio_field, baseline=self.baseline)
+        )
+        self._update_titles(ratio_field)
 
     def _update_titles(self, ratio_field: str) -> None:
         corpus = self.corpus
@@ -381,13 +396,13 @@ class DashboardScreen(Screen[None]):
             self.gpu_sort = (field, field != "name")
 
     def watch_gpu_sort(self) -> None:
-        self.refresh_rows()
+        self.refresh_gpu_rows(self._visible())
 
     def action_column(self, step: int) -> None:
         self.gpu_column = max(0, min(len(SORTABLE) - 1, self.gpu_column + step))
 
     def watch_gpu_column(self) -> None:
-        self.refresh_rows()
+        self.refresh_gpu_rows(self._visible())
 
     def action_baseline(self) -> None:
         if self.selected and self.corpus and self.corpus.kind_of(self.selected) == "gpu":
@@ -397,7 +412,7 @@ class DashboardScreen(Screen[None]):
             self.notify("Select a GPU first (pane 2), then press b", severity="warning")
 
     def watch_baseline(self) -> None:
-        self.refresh_rows()
+        self.refresh_gpu_rows(self._visible())
 
     def action_copy(self) -> None:
         if self.corpus is None or self.selected is None:

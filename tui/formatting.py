@@ -5,6 +5,9 @@ Shared by the CLI summary and the dashboard, so a figure reads the same everywhe
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from tui.core.schema import UNSUPPORTED, DatePrecision, When
 
 DASH = "—"
@@ -42,7 +45,63 @@ def when(value: When | None, with_time: bool = True) -> str:
         case _:
             text = date.isoformat()
     if value.end is not None and value.end != date:
-        text += f"–{value.end.isoformat()}"
+        end = value.end
+        if value.precision is DatePrecision.MONTH:
+            text += f"–{end:%b %Y}"
+        elif value.precision is DatePrecision.YEAR:
+            text += f"–{end:%Y}"
+        else:
+            text += f"–{end.isoformat()}"
     if with_time and value.time_utc is not None:
         text += f" {value.time_utc:%H:%M} UTC"
     return text
+
+
+def money(usd: float) -> str:
+    """``$5.576M``, ``$294K``, ``$2.00``: short, with enough digits to compare."""
+    if usd >= 1e9:
+        return f"${usd / 1e9:,.3g}B" if usd < 1e10 else f"${usd / 1e9:,.1f}B"
+    if usd >= 1e6:
+        return f"${usd / 1e6:,.4g}M"
+    if usd >= 1e3:
+        return f"${usd / 1e3:,.4g}K"
+    return f"${usd:,.2f}"
+
+
+def hours(value: float) -> str:
+    """``2.788M``, ``147K``, ``512``."""
+    if value >= 1e6:
+        return f"{value / 1e6:,.4g}M"
+    if value >= 1e3:
+        return f"{value / 1e3:,.4g}K"
+    return f"{value:,.0f}"
+
+
+def when_in_zones(value: When) -> str:
+    """A timestamped date in UTC and US Pacific time, which can fall on different days.
+
+    ``2025-01-27 05:48 UTC = Sun 2025-01-26 21:48 PT``; dates without a time are shown
+    as ``when`` shows them.
+    """
+    if value.time_utc is None:
+        return when(value)
+    moment = dt.datetime.combine(value.date, value.time_utc, tzinfo=dt.UTC)
+    try:
+        pacific = moment.astimezone(ZoneInfo("America/Los_Angeles"))
+    except ZoneInfoNotFoundError:  # pragma: no cover - tzdata is a dependency
+        return when(value)
+    zone = pacific.tzname() or "PT"
+    text = f"{when(value)} = {pacific:%a %Y-%m-%d %H:%M} {zone}"
+    if pacific.date() != value.date:
+        text += " (a different day in US Pacific time)"
+    return text
+
+
+def price(usd: float) -> str:
+    """``$2.00``, ``$4.916``: cents always, a third decimal only when the source has one."""
+    text = f"{usd:,.3f}"
+    return "$" + (text[:-1] if text.endswith("0") else text)
+
+
+def price_range(low: float, high: float) -> str:
+    return price(low) if low == high else f"{price(low)}–{price(high).lstrip('$')}"

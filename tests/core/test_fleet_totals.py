@@ -53,3 +53,19 @@ def test_v3_cost_is_reproduced_by_computation() -> None:
 def test_wall_clock_needs_gpus() -> None:
     with pytest.raises(ValueError):
         hardware.wall_clock_days(100, 0)
+
+
+def test_cost_what_if_of_the_v3_run(corpus: Corpus) -> None:
+    run = next(r for r in corpus.runs if r.id == "run-v3")
+    own = hardware.cost_what_if(run)
+    assert own.price_usd == 2.0 and own.cost_usd == pytest.approx(5_576_000)
+    assert own.reproduces_stated is True
+    dearer = hardware.cost_what_if(run, 4.916)
+    assert round(dearer.cost_usd / 1e6, 2) == 13.71  # FACTS.md §5: $13.71M
+    assert hardware.cost_what_if(run, -1).price_usd == 0.0
+
+
+def test_price_points_are_ranges_with_sources(corpus: Corpus) -> None:
+    assert corpus.prices and all(p.low_usd <= p.high_usd and p.sources for p in corpus.prices)
+    deepseek = next(p for p in corpus.prices if p.id == "price-deepseek-h800")
+    assert deepseek.low_usd == deepseek.high_usd == 2.0

@@ -144,6 +144,8 @@ REFERENCE_KEYS = {
     "reactions": {"actor", "replies_to", "about", "section", "sources"},
     "events": {"refs", "sources"},
     "notes": {"about", "sources"},
+    "runs": {"by", "gpu", "fleet", "claim", "sources"},
+    "prices": {"gpu", "sources"},
 }
 REFERENCE_PATHS = [
     loc

@@ -111,3 +111,18 @@ def test_too_small(snap_compare: Snap) -> None:
 def test_second_story(snap_compare: Snap) -> None:
     assert snap_compare(make_app([DATA / "second-story"]), terminal_size=(120, 40),
                         run_before=_then(press("o"), press("down", "enter")))
+
+
+def test_timeline(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("t"), press(*"j" * 20)))
+
+
+def test_cost_what_if_at_a_higher_price(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("w"), press("plus", "plus")))
+
+
+def test_inspector_on_a_fleet_with_totals(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(140, 50),
+                        run_before=_then(follow("fleet-wang-h100"), press("enter")))

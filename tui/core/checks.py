@@ -168,6 +168,17 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
         yield from refs(("events", i, "sources"), event.sources, "source")
         if not event.sources and not event.refs:
             yield ("events", i), "no provenance: give sources or refs"
+    for i, run in enumerate(story.runs):
+        yield from ref(("runs", i, "by"), run.by, "actor")
+        yield from ref(("runs", i, "gpu"), run.gpu, "gpu")
+        yield from ref(("runs", i, "fleet"), run.fleet, "fleet")
+        yield from ref(("runs", i, "claim"), run.claim, "claim")
+        yield from refs(("runs", i, "sources"), run.sources, "source")
+        if not run.sources and run.claim is None:
+            yield ("runs", i), "no provenance: give sources or the claim it comes from"
+    for i, price in enumerate(story.prices):
+        yield from ref(("prices", i, "gpu"), price.gpu, "gpu")
+        yield from refs(("prices", i, "sources"), price.sources, "source")
     for i, note in enumerate(story.notes):
         yield from refs(("notes", i, "about"), note.about)
         yield from refs(("notes", i, "sources"), note.sources, "source")

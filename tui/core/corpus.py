@@ -19,7 +19,9 @@ from tui.core.schema import (
     Fleet,
     Gpu,
     Note,
+    PricePoint,
     Reaction,
+    Run,
     Section,
     Source,
     Stance,
@@ -28,7 +30,9 @@ from tui.core.schema import (
 )
 from tui.core.text import one_line
 
-Entity = Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note
+Entity = (
+    Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note | Run | PricePoint
+)
 
 KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
     {
@@ -41,6 +45,8 @@ KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
         Reaction: "reaction",
         Event: "event",
         Note: "note",
+        Run: "run",
+        PricePoint: "price",
     }
 )
 
@@ -59,6 +65,8 @@ class Corpus:
     reactions: tuple[Reaction, ...]
     events: tuple[Event, ...]
     notes: tuple[Note, ...]
+    runs: tuple[Run, ...]
+    prices: tuple[PricePoint, ...]
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
     _haystack: Mapping[str, str] = field(repr=False)
@@ -77,6 +85,8 @@ class Corpus:
             data.reactions,
             data.events,
             data.notes,
+            data.runs,
+            data.prices,
         ):
             for item in items:
                 by_id[item.id] = item
@@ -99,6 +109,8 @@ class Corpus:
             reactions=data.reactions,
             events=data.events,
             notes=data.notes,
+            runs=data.runs,
+            prices=data.prices,
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
             _haystack=MappingProxyType(haystack),
@@ -142,7 +154,7 @@ class Corpus:
                 return f"{self.actor_name(item.actor)}: {one_line(words)}"
             case Actor() | Gpu():
                 return item.name
-            case Fleet():
+            case Fleet() | Run() | PricePoint():
                 return item.label
             case Section() | Source() | Event() | Note():
                 return one_line(item.title)
@@ -245,6 +257,18 @@ def _references(item: Entity) -> Iterator[str]:
             yield from item.sources
         case Note():
             yield from item.about
+            yield from item.sources
+        case Run():
+            yield item.by
+            yield item.gpu
+            if item.fleet:
+                yield item.fleet
+            if item.claim:
+                yield item.claim
+            yield from item.sources
+        case PricePoint():
+            if item.gpu:
+                yield item.gpu
             yield from item.sources
         case Section() | Source():
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu
+from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu, Run
 
 
 def value(gpu: Gpu, field: str) -> float | None:
@@ -110,3 +110,39 @@ def wall_clock_days(gpu_hours: float, gpus: int) -> float:
     if gpus <= 0:
         raise ValueError("a fleet needs at least one GPU")
     return gpu_hours / gpus / 24
+
+
+PRICE_STEP_USD = 0.25
+"""How far one key press moves the what-if price."""
+
+
+@dataclass(frozen=True, slots=True)
+class CostWhatIf:
+    """A run priced at ``price_usd`` per GPU-hour."""
+
+    gpu_hours: float
+    price_usd: float
+    cost_usd: float
+    stated_cost_usd: float | None
+    stated_price_usd: float | None
+
+    @property
+    def reproduces_stated(self) -> bool | None:
+        """At the run's own price, does the computation give the stated cost (to 0.1%)?"""
+        if self.stated_cost_usd is None or self.stated_price_usd is None:
+            return None
+        computed = training_cost_usd(self.gpu_hours, self.stated_price_usd)
+        return abs(computed - self.stated_cost_usd) <= 0.001 * max(self.stated_cost_usd, 1.0)
+
+
+def cost_what_if(run: Run, price_usd: float | None = None) -> CostWhatIf:
+    """Price ``run`` at ``price_usd`` (default: the price its owner assumed, else $2)."""
+    price = price_usd if price_usd is not None else (run.price_per_gpu_hour_usd or 2.0)
+    price = max(0.0, price)
+    return CostWhatIf(
+        gpu_hours=run.gpu_hours,
+        price_usd=price,
+        cost_usd=training_cost_usd(run.gpu_hours, price),
+        stated_cost_usd=run.stated_cost_usd,
+        stated_price_usd=run.price_per_gpu_hour_usd,
+    )

@@ -25,6 +25,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
 )
@@ -295,6 +296,50 @@ class Fleet(Model):
     sources: tuple[Id, ...] = ()
 
 
+class Run(Model):
+    """A training run: how many GPU-hours on which GPU, and the price its owner assumed.
+
+    The cost what-if multiplies ``gpu_hours`` by a price the reader picks; a
+    ``stated_cost_usd`` lets the view show that the computation reproduces the claim.
+    """
+
+    id: Id
+    label: Text = Field(min_length=1, max_length=90)
+    by: Id = Field(description="who states the figures: an actor id")
+    gpu: Id
+    gpu_hours: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    gpu_hours_uncertain: StrictBool = False
+    fleet: Id | None = Field(default=None, description="the fleet it ran on")
+    price_per_gpu_hour_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    stated_cost_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    claim: Id | None = None
+    note: Text | None = Field(default=None, max_length=1000)
+    sources: tuple[Id, ...] = ()
+    status: Confirmation
+
+
+class PricePoint(Model):
+    """A rental price range per GPU-hour, for context in the cost what-if."""
+
+    id: Id
+    label: Text = Field(min_length=1, max_length=90)
+    gpu: Id | None = Field(default=None, description="the GPU, if it is in the story")
+    period: Text = Field(min_length=1, max_length=60)
+    low_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    high_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    note: Text | None = Field(default=None, max_length=500)
+    sources: tuple[Id, ...] = Field(min_length=1)
+    status: Confirmation
+
+    @field_validator("high_usd")
+    @classmethod
+    def _high_not_below_low(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("low_usd")
+        if isinstance(low, float) and high < low:
+            raise ValueError(f"must be ≥ low_usd ({low})")
+        return high
+
+
 class Reaction(Model):
     id: Id
     actor: Id
@@ -349,6 +394,8 @@ class StoryFile(Model):
     reactions: tuple[Reaction, ...] = ()
     events: tuple[Event, ...] = ()
     notes: tuple[Note, ...] = ()
+    runs: tuple[Run, ...] = ()
+    prices: tuple[PricePoint, ...] = ()
 
 
 ENTITY_LISTS: tuple[str, ...] = (
@@ -361,6 +408,8 @@ ENTITY_LISTS: tuple[str, ...] = (
     "reactions",
     "events",
     "notes",
+    "runs",
+    "prices",
 )
 """The lists of a seed file whose items have ids, in file order."""
 

@@ -19,9 +19,11 @@ from textual.binding import Binding, BindingType
 from tui.core.corpus import Corpus
 from tui.core.problems import Problem
 from tui.ui.commands import AppCommands, ItemCommands
+from tui.ui.screens.cost import CostScreen
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_table
 from tui.ui.screens.stories import StoryPicker
+from tui.ui.screens.timeline import TimelineScreen
 from tui.ui.widgets.row_list import RowList
 
 STANCE_DEFAULTS = {
@@ -142,6 +144,8 @@ class DeepseekApp(App[None]):
                                     "story or theme")]),
             ("Dashboard", DashboardScreen.BINDINGS),
             ("In a list", RowList.BINDINGS),
+            ("Timeline", TimelineScreen.BINDINGS),
+            ("Cost what-if", CostScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
 

@@ -76,6 +76,8 @@ class AppCommands(_ListedCommands):
         screen = app.dashboard
         if screen is not None:
             commands += [
+                ("Open the timeline", screen.action_timeline, "t"),
+                ("Cost what-if: price a training run", screen.action_cost, "w"),
                 ("Search every pane", screen.action_search, "/"),
                 ("Cycle the stance filter", screen.action_cycle_stance, "f"),
                 ("Clear search and filters", screen.clear_filters, "Esc"),

@@ -19,10 +19,13 @@ from tui.core.schema import (
     Fleet,
     Gpu,
     Note,
+    PricePoint,
     Reaction,
+    Run,
     Section,
     Source,
 )
+from tui.core.text import one_line
 from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
 from tui.ui.rows import GPU_FIELDS
 
@@ -137,8 +140,35 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             _field(out, "  HBM", "—" if sums.hbm_tb is None else f"{sums.hbm_tb:,.1f} TB")
             _field(out, "  GPU power", "—" if sums.power_mw is None
                    else f"{sums.power_mw:,.2f} MW (boards only)")
+            others = _fleet_ratios(corpus, item.id, sums.bf16_pflops)
+            if others:
+                out.append("\nBF16 peak against the other fleets:\n", BOLD)
+                for label, ratio in others:
+                    _field(out, f"  {label}", f"{ratio:,.2f}×")
             if item.claim:
                 _field(out, "Claim", corpus.title_of(item.claim))
+            if item.note:
+                out.append("\n" + item.note + "\n")
+        case Run():
+            what_if = hardware.cost_what_if(item)
+            mark = fmt.UNCERTAIN_MARK if item.gpu_hours_uncertain else ""
+            _field(out, "Stated by", corpus.actor_name(item.by))
+            _field(out, "GPU-hours", f"{fmt.hours(item.gpu_hours)}{mark} on "
+                   f"{corpus.title_of(item.gpu)}")
+            _field(out, "At", f"{fmt.price(what_if.price_usd)} per GPU-hour → "
+                   f"{fmt.money(what_if.cost_usd)}")
+            if item.stated_cost_usd is not None:
+                _field(out, "Stated cost", fmt.money(item.stated_cost_usd))
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.note:
+                out.append("\n" + item.note + "\n")
+            out.append("\nPress w for the cost what-if.\n", MUTED)
+        case PricePoint():
+            _field(out, "Price per GPU-hour", fmt.price_range(item.low_usd, item.high_usd))
+            _field(out, "When", item.period)
+            if item.gpu:
+                _field(out, "GPU", corpus.title_of(item.gpu))
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
             if item.note:
                 out.append("\n" + item.note + "\n")
         case Actor():
@@ -166,6 +196,23 @@ def _body(corpus: Corpus, item: Entity) -> Text:
         case Section():
             _field(out, "Article section", item.title)
     return out
+
+
+def _fleet_ratios(
+    corpus: Corpus, fleet_id: str, bf16_pflops: float | None
+) -> list[tuple[str, float]]:
+    """This fleet's peak BF16 over each other fleet's, where both are known."""
+    if not bf16_pflops:
+        return []
+    gpus = {g.id: g for g in corpus.gpus}
+    ratios = []
+    for other in corpus.fleets:
+        if other.id == fleet_id:
+            continue
+        theirs = hardware.fleet_totals(other, gpus).bf16_pflops
+        if theirs:
+            ratios.append((one_line(other.label)[:28], bf16_pflops / theirs))
+    return ratios
 
 
 def _flops(pflops: float | None) -> str:

@@ -28,6 +28,8 @@ from tui.core.schema import Stance
 from tui.core.text import one_line
 from tui.ui import rows as build
 from tui.ui.details import describe
+from tui.ui.screens.cost import CostScreen
+from tui.ui.screens.timeline import TimelineScreen
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import Row, RowList
 from tui.ui.widgets.tally import StanceTally
@@ -83,6 +85,10 @@ class DashboardScreen(Screen[None]):
                 tooltip="Copy the selected item as text (OSC 52)"),
         Binding("o", "stories", "Stories", id="dashboard.stories",
                 tooltip="Switch to another story"),
+        Binding("t", "timeline", "Timeline", id="dashboard.timeline",
+                tooltip="Every dated event in order, linked to its items"),
+        Binding("w", "cost", "Cost what-if", id="dashboard.cost",
+                tooltip="Price a training run's GPU-hours at any rate"),
         Binding("escape", "back", "Back", show=False, id="dashboard.back",
                 tooltip="Go back in the inspector, or clear search, filter and selection"),
     ]
@@ -425,6 +431,18 @@ class DashboardScreen(Screen[None]):
 
     def action_stories(self) -> None:
         self.app.action_stories()  # type: ignore[attr-defined]
+
+    def action_timeline(self) -> None:
+        if self.corpus is not None:
+            self.app.push_screen(TimelineScreen(self.corpus), self._follow_from)
+
+    def action_cost(self) -> None:
+        if self.corpus is not None:
+            self.app.push_screen(CostScreen(self.corpus))
+
+    def _follow_from(self, item_id: str | None) -> None:
+        if item_id is not None:
+            self.follow(item_id)
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)

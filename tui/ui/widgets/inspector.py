@@ -35,4 +35,4 @@ class Inspector(Vertical):
     def show(self, body: Text, links: list[Row]) -> None:
         self.query_one("#inspector-body", Static).update(body)
         self.query_one("#inspector-scroll", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#links", RowList).set_rows(links)
+        self.query_one("#links", RowList).set_rows(links, reset=True)

@@ -177,15 +177,19 @@ class RowList(ScrollView, can_focus=True):
             return self.rows[self.cursor].key
         return None
 
-    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
-        """Replace the rows; keep the cursor on ``keep`` (or the current key) if present."""
+    def set_rows(self, rows: Sequence[Row], keep: str | None = None, reset: bool = False) -> None:
+        """Replace the rows; keep the cursor on ``keep`` (or the current key) if present.
+
+        With ``reset`` the cursor goes back to the first row (new content, not a refilter).
+        """
         wanted = keep if keep is not None else self.current_key
         self.rows = tuple(rows)
         self._index = {row.key: i for i, row in enumerate(self.rows)}
         self._strips.clear()
         self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
-        position = self._index.get(wanted or "", None)
-        new = position if position is not None else min(self.cursor, max(len(self.rows) - 1, 0))
+        position = None if reset else self._index.get(wanted or "", None)
+        fallback = 0 if reset else min(self.cursor, max(len(self.rows) - 1, 0))
+        new = position if position is not None else fallback
         if new != self.cursor:
             self.cursor = new
         else:

@@ -108,12 +108,21 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
         by_kind.setdefault(kind, set()).add(item_id)
     organisations = {a.id for a in story.actors if a.kind is ActorKind.ORGANISATION}
 
+    pools: dict[tuple[str, ...], set[str]] = {}
+
+    def pool_of(wanted: tuple[str, ...]) -> set[str]:
+        """The ids of the wanted kinds (every id when none), built once per kind set."""
+        if wanted not in pools:
+            pools[wanted] = (
+                set().union(*(by_kind.get(kind, set()) for kind in wanted))
+                if wanted else set(kinds)
+            )
+        return pools[wanted]
+
     def ref(loc: Loc, target: str | None, *wanted: str) -> Iterator[tuple[Loc, str]]:
         if target is None:
             return
-        pool: set[str] = set()
-        for kind in wanted or tuple(by_kind):
-            pool |= by_kind.get(kind, set())
+        pool = pool_of(wanted)
         if target in pool:
             return
         what = " or ".join(wanted) if wanted else "item"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
+from tui.core.problems import did_you_mean
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -32,7 +33,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a story file or a folder of them (default: the bundled stories)",
     )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme (see `deepseek-tui themes`); remembered for next time",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("themes", help="list every theme and where it comes from")
     validate = commands.add_parser(
         "validate", help="check seed files and list every problem (exit 2 if any)"
     )
@@ -105,10 +112,47 @@ def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
     return EXIT_OK
 
 
-def cmd_run(seeds: Path | None) -> int:
+def _theme_names() -> tuple[list[tuple[str, str, str]], list[object]]:
+    """Every theme as (name, origin, where), and the problems of broken theme files."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.core.themes import load_all_themes
+
+    loaded, problems = load_all_themes()
+    rows = [(t.theme.name, t.origin, str(t.path)) for t in loaded]
+    ours = {name for name, _, _ in rows}
+    rows += [(name, "built-in", "Textual") for name in sorted(BUILTIN_THEMES) if name not in ours]
+    return rows, list(problems)
+
+
+def cmd_themes() -> int:
+    rows, problems = _theme_names()
+    width = max(len(name) for name, _, _ in rows)
+    for name, origin, where in rows:
+        print(f"{name:<{width}}  {origin:<8}  {where}")
+    if problems:
+        _print_problems(problems)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def cmd_run(seeds: Path | None, theme: str | None) -> int:
+    if theme is not None:
+        rows, problems = _theme_names()
+        names = [name for name, _, _ in rows]
+        if theme not in names:
+            _print_problems(problems)
+            print(f"unknown theme '{theme}'{did_you_mean(theme, names)}; "
+                  "`deepseek-tui themes` lists them", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        from tui.core.config import save_theme
+
+        problem = save_theme(theme)
+        if problem is not None:
+            print(problem, file=sys.stderr)
     from tui.ui.launch import run
 
-    return run(_seed_paths(seeds))
+    return run(_seed_paths(seeds), theme=theme)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.paths)
     if args.command == "summary":
         return cmd_summary(args.summary_seeds or args.seeds, args.story)
-    return cmd_run(args.seeds)
+    if args.command == "themes":
+        return cmd_themes()
+    return cmd_run(args.seeds, args.theme)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,12 +9,11 @@ from textual.pilot import Pilot
 from tui.ui.app import DeepseekApp, create_app
 from tui.ui.screens.dashboard import DashboardScreen
 
-THEME = "textual-dark"
+THEME = "deepseek-dark"
 
 
-def make_app(seeds: list[Path] | None = None) -> DeepseekApp:
-    app = create_app(seeds)
-    app.theme = THEME
+def make_app(seeds: list[Path] | None = None, theme: str = THEME) -> DeepseekApp:
+    app = create_app(seeds, theme=theme)
     app.animation_level = "none"
     return app
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import DATA
@@ -126,3 +127,24 @@ def test_cost_what_if_at_a_higher_price(snap_compare: Snap) -> None:
 def test_inspector_on_a_fleet_with_totals(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(140, 50),
                         run_before=_then(follow("fleet-wang-h100"), press("enter")))
+
+
+def test_theme_light(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(theme="deepseek-light"), terminal_size=(120, 40),
+                        run_before=_then(follow("musk-lmao-no")))
+
+
+def test_theme_high_contrast(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(theme="deepseek-high-contrast"), terminal_size=(120, 40),
+                        run_before=_then(follow("musk-lmao-no")))
+
+
+def test_theme_colorblind(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(theme="deepseek-colorblind"), terminal_size=(120, 40),
+                        run_before=_then(follow("musk-lmao-no")))
+
+
+def test_no_color(snap_compare: Snap, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("musk-lmao-no")))

@@ -88,3 +88,35 @@ def load_config(path: Path | None = None) -> tuple[Config, list[Problem]]:
         ]
     except RecursionError:
         return Config(), [Problem(path, "nested too deeply")]
+
+
+_THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
+
+
+def save_theme(name: str, path: Path | None = None) -> Problem | None:
+    """Record the chosen theme in the config file, atomically, keeping everything else.
+
+    Only the ``theme = …`` line is rewritten (or added at the top), so the user's
+    comments and keymap survive. A config that cannot be read is left alone.
+    """
+    from tui.core.atomic import atomic_write_text
+
+    path = path or config_path()
+    line = f'theme = "{name}"'
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        return Problem(path, f"theme not saved: cannot read the config file ({error})")
+    head = text.split("\n[", 1)[0]  # the theme key lives before the first table
+    if _THEME_LINE.search(head):
+        text = _THEME_LINE.sub(line, head, count=1) + text[len(head):]
+    else:
+        text = f"{line}\n{text}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, text, mode=0o644)
+    except OSError as error:
+        return Problem(path, f"theme not saved: {error.strerror or error}")
+    return None

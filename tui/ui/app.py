@@ -10,20 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.core.corpus import Corpus
 from tui.core.problems import Problem
+
+if TYPE_CHECKING:
+    from tui.core.themes import LoadedTheme
 from tui.ui.commands import AppCommands, ItemCommands
 from tui.ui.screens.cost import CostScreen
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.help import HelpScreen, binding_table
 from tui.ui.screens.stories import StoryPicker
 from tui.ui.screens.timeline import TimelineScreen
+from tui.ui.theming import (
+    DEFAULT_THEME,
+    FALLBACK_THEME,
+    configured_theme,
+    quick_theme,
+)
 from tui.ui.widgets.row_list import RowList
 
 STANCE_DEFAULTS = {
@@ -49,19 +59,27 @@ class DeepseekApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit deepseek-tui"),
+        Binding("T", "next_theme", "Theme", show=False, id="app.next_theme",
+                tooltip="Switch to the next theme (Ctrl+P → Theme to pick with a preview)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_now",
                 tooltip="Quit from anywhere, even while typing"),
         Binding("question_mark", "help", "Help", id="app.help",
                 tooltip="Show every key and what it does"),
     ]
 
-    def __init__(self, seeds: Sequence[Path]) -> None:
+    def __init__(self, seeds: Sequence[Path], theme: str | None = None) -> None:
         super().__init__()
         self.seeds = list(seeds)
         self.stories: tuple[Corpus, ...] = ()
         self.problems: tuple[Problem, ...] = ()
         self.keymap: dict[str, str] = {}
         self.loaded = False
+        self.theme_order: list[str] = []
+        self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
+        quick = quick_theme(self.wanted_theme)
+        if quick is not None:
+            self.register_theme(quick)
+            self.theme = quick.name
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(STANCE_DEFAULTS)
@@ -83,11 +101,49 @@ class DeepseekApp(App[None]):
         """Read config and seeds off the UI thread."""
         from tui.core.config import load_config
         from tui.core.loader import load
+        from tui.core.themes import load_all_themes
 
+        themes, theme_problems = load_all_themes()
+        self.call_from_thread(self._themes_loaded, themes, theme_problems)
         config, config_problems = load_config()
         result = load(self.seeds)
         self.call_from_thread(self._stories_loaded, result.stories, result.problems,
                               config.keymap, tuple(config_problems))
+
+    def _themes_loaded(self, themes: list[LoadedTheme], problems: list[Problem]) -> None:
+        """Register every valid theme; fall back if the wanted one is missing or broken."""
+        for problem in problems:
+            self.notify(str(problem), title="Theme file ignored", severity="error",
+                        timeout=10, markup=False)
+        for loaded in themes:
+            self.register_theme(Theme(**loaded.theme.model_dump()))
+        ours = [loaded.theme.name for loaded in themes]
+        wanted = self.wanted_theme
+        if wanted not in BUILTIN_THEMES and wanted not in ours:
+            fallback = DEFAULT_THEME if DEFAULT_THEME in ours else FALLBACK_THEME
+            self.notify(f"Theme “{wanted}” is not available; using {fallback}.",
+                        severity="warning", markup=False)
+            self.theme = fallback
+            if wanted in self.available_themes:  # registered from its file before checking
+                self.unregister_theme(wanted)
+        elif self.theme != wanted:
+            self.theme = wanted
+        self.theme_order = ours + sorted(n for n in self.available_themes if n not in ours)
+        # Only the user's own changes are remembered, not the start-up ones above.
+        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        from tui.core.config import save_theme
+
+        problem = save_theme(theme.name)
+        if problem is not None:
+            self.notify(str(problem), severity="error", markup=False)
+
+    def action_next_theme(self) -> None:
+        order = self.theme_order or sorted(self.available_themes)
+        position = order.index(self.theme) if self.theme in order else -1
+        self.theme = order[(position + 1) % len(order)]
+        self.notify(f"Theme: {self.theme}", markup=False)
 
     def _stories_loaded(
         self,
@@ -150,10 +206,13 @@ class DeepseekApp(App[None]):
         self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
 
 
-def create_app(seeds: Sequence[Path] | None = None) -> DeepseekApp:
-    """The app on ``seeds`` (default: the bundled stories)."""
+def create_app(seeds: Sequence[Path] | None = None, theme: str | None = None) -> DeepseekApp:
+    """The app on ``seeds`` (default: the bundled stories), in ``theme`` if given.
+
+    Without ``theme`` the config file's choice is used, else ``deepseek-dark``.
+    """
     if seeds is None:
         from tui.core.paths import default_seeds
 
         seeds = [default_seeds()]
-    return DeepseekApp(seeds)
+    return DeepseekApp(seeds, theme=theme)

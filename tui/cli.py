@@ -10,9 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.core.problems import did_you_mean
+
+if TYPE_CHECKING:
+    from tui.core.corpus import Corpus
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -38,8 +42,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="colour theme (see `deepseek-tui themes`); remembered for next time",
     )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where your verdicts and notes live (default: DEEPSEEK_TUI_DATA_DIR or the "
+        "platform data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("themes", help="list every theme and where it comes from")
+    export = commands.add_parser(
+        "export", help="write the story and your verdicts as Markdown, JSON or ClaimReview"
+    )
+    export.add_argument("--format", choices=("markdown", "json", "claimreview"),
+                        default="markdown")
+    export.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help="file to write, or - for stdout (the default)")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("--seeds", type=Path, metavar="PATH", dest="export_seeds")
+    export.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    commands.add_parser("schema", help="print the JSON Schema of the seed format")
     validate = commands.add_parser(
         "validate", help="check seed files and list every problem (exit 2 if any)"
     )
@@ -90,25 +112,62 @@ def cmd_validate(paths: list[Path]) -> int:
     return EXIT_OK
 
 
-def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
+def _one_story(seeds: Path | None, story_id: str | None) -> tuple[Corpus | None, int]:
+    """The chosen story, or ``None`` and an exit code after printing why not."""
     from tui.core.loader import load
-    from tui.summary import print_summary
 
     result = load(_seed_paths(seeds))
-    if not result.stories:
-        _print_problems(result.problems)
-        return EXIT_BAD_INPUT
     stories = {corpus.story.id: corpus for corpus in result.stories}
-    if story_id is not None and story_id not in stories:
-        print(
-            f"no story '{story_id}'; stories: {', '.join(stories)}",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    print_summary(stories[story_id] if story_id else result.stories[0])
     if result.problems:
         _print_problems(result.problems)
+    if not stories:
+        return None, EXIT_BAD_INPUT
+    if story_id is not None and story_id not in stories:
+        print(f"no story '{story_id}'{did_you_mean(story_id, stories)}; stories: "
+              f"{', '.join(stories)}", file=sys.stderr)
+        return None, EXIT_BAD_INPUT
+    corpus = stories[story_id] if story_id else result.stories[0]
+    return corpus, EXIT_BAD_INPUT if result.problems else EXIT_OK
+
+
+def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
+    from tui.summary import print_summary
+
+    corpus, code = _one_story(seeds, story_id)
+    if corpus is not None:
+        print_summary(corpus)
+    return code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui.core import export
+    from tui.core.userdata import UserStore
+
+    corpus, code = _one_story(args.export_seeds or args.seeds, args.story)
+    if corpus is None:
+        return code
+    store = UserStore(args.data_dir)
+    _print_problems(store.load())
+    takes = store.takes(corpus.story.id)
+    if args.format == "markdown":
+        text = export.to_markdown(corpus, takes)
+    elif args.format == "json":
+        text = export.to_json(corpus, takes)
+    else:
+        text = export.to_claimreview(corpus, takes)
+    problem = export.write_output(text, args.output, force=args.force)
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return code
+
+
+def cmd_schema() -> int:
+    from tui.core.export import seed_json_schema
+
+    sys.stdout.write(seed_json_schema())
     return EXIT_OK
 
 
@@ -136,7 +195,7 @@ def cmd_themes() -> int:
     return EXIT_OK
 
 
-def cmd_run(seeds: Path | None, theme: str | None) -> int:
+def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
     if theme is not None:
         rows, problems = _theme_names()
         names = [name for name, _, _ in rows]
@@ -152,7 +211,7 @@ def cmd_run(seeds: Path | None, theme: str | None) -> int:
             print(problem, file=sys.stderr)
     from tui.ui.launch import run
 
-    return run(_seed_paths(seeds), theme=theme)
+    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,7 +222,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_summary(args.summary_seeds or args.seeds, args.story)
     if args.command == "themes":
         return cmd_themes()
-    return cmd_run(args.seeds, args.theme)
+    if args.command == "export":
+        return cmd_export(args)
+    if args.command == "schema":
+        return cmd_schema()
+    return cmd_run(args.seeds, args.theme, args.data_dir)
 
 
 if __name__ == "__main__":  # pragma: no cover

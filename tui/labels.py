@@ -40,6 +40,14 @@ CONFIRMATION_WORD: dict[Confirmation, str] = {
 }
 
 
+VERDICT_GLYPH: dict[str, str] = {"believe": "+", "doubt": "−", "unsure": "?"}
+"""The user's verdicts (plain strings, so no pydantic import is needed to show them)."""
+
+
+def verdict_label(verdict: str | None) -> str:
+    return f"{VERDICT_GLYPH[verdict]} {verdict}" if verdict in VERDICT_GLYPH else ""
+
+
 def stance_label(stance: Stance) -> str:
     return f"{STANCE_GLYPH[stance]} {stance.value}"
 

@@ -148,3 +148,24 @@ def test_no_color(snap_compare: Snap, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(), terminal_size=(120, 40),
                         run_before=_then(follow("musk-lmao-no")))
+
+
+def test_claim_with_a_verdict(snap_compare: Snap) -> None:
+    async def wait_saved(pilot: Pilot[None], screen: Any) -> None:
+        pilot.app._saver.submit(lambda: None).result()  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("wang-50k-h100"), press("v", "v"), wait_saved))
+
+
+def test_note_editor(snap_compare: Snap) -> None:
+    async def type_note(pilot: Pilot[None], screen: Any) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one("TextArea").cursor_blink = False
+        await pilot.press(*"Which H100s? No source.")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("wang-50k-h100"), type_note))

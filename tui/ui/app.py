@@ -8,7 +8,9 @@ problems after the terminal is restored.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,10 +24,13 @@ from tui.core.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
+    from tui.core.userdata import UserStore
 from tui.ui.commands import AppCommands, ItemCommands
 from tui.ui.screens.cost import CostScreen
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.screens.export import FORMATS, ExportPicker
 from tui.ui.screens.help import HelpScreen, binding_table
+from tui.ui.screens.note import NoteEditor
 from tui.ui.screens.stories import StoryPicker
 from tui.ui.screens.timeline import TimelineScreen
 from tui.ui.theming import (
@@ -67,9 +72,18 @@ class DeepseekApp(App[None]):
                 tooltip="Show every key and what it does"),
     ]
 
-    def __init__(self, seeds: Sequence[Path], theme: str | None = None) -> None:
+    def __init__(
+        self, seeds: Sequence[Path], theme: str | None = None, data_dir: Path | None = None
+    ) -> None:
         super().__init__()
         self.seeds = list(seeds)
+        self.data_dir = data_dir
+        self.store: UserStore | None = None
+        self.verdicts: dict[str, dict[str, str]] = {}
+        self.notes: dict[str, dict[str, str]] = {}
+        # One thread, so saves happen in the order the keys were pressed.
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+        self.last_export: Path | None = None
         self.stories: tuple[Corpus, ...] = ()
         self.problems: tuple[Problem, ...] = ()
         self.keymap: dict[str, str] = {}
@@ -105,10 +119,127 @@ class DeepseekApp(App[None]):
 
         themes, theme_problems = load_all_themes()
         self.call_from_thread(self._themes_loaded, themes, theme_problems)
+        from tui.core.userdata import UserStore
+
+        store = UserStore(self.data_dir)
+        store_problems = store.load()
         config, config_problems = load_config()
         result = load(self.seeds)
+        self.call_from_thread(self._store_loaded, store, store_problems)
         self.call_from_thread(self._stories_loaded, result.stories, result.problems,
                               config.keymap, tuple(config_problems))
+
+    def _store_loaded(self, store: UserStore, problems: list[Problem]) -> None:
+        self.store = store
+        for problem in problems:
+            self.notify(str(problem), title="Your verdicts", severity="error", timeout=15,
+                        markup=False)
+
+    def _sync_takes(self, story_id: str) -> None:
+        """Copy one story's takes from the store into the view the panes read."""
+        if self.store is None:
+            return
+        takes = self.store.takes(story_id)
+        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
+        self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
+
+    def set_verdict(self, story_id: str, claim_id: str, verdict: str | None) -> None:
+        """Show the verdict at once and save it in the background, in order."""
+        view = self.verdicts.setdefault(story_id, {})
+        if verdict is None:
+            view.pop(claim_id, None)
+        else:
+            view[claim_id] = verdict
+
+        def change(store: UserStore) -> list[Problem]:
+            from tui.core.userdata import Verdict
+
+            chosen = None if verdict is None else Verdict(verdict)
+            return store.set_verdict(story_id, claim_id, chosen)
+
+        self._save(story_id, change)
+
+    def set_note(self, story_id: str, claim_id: str, note: str) -> None:
+        view = self.notes.setdefault(story_id, {})
+        if note.strip():
+            view[claim_id] = note.strip()
+        else:
+            view.pop(claim_id, None)
+        self._save(story_id, lambda store: store.set_note(story_id, claim_id, note))
+
+    def _save(self, story_id: str, change: Callable[[UserStore], list[Problem]]) -> None:
+        store = self.store
+        if store is None:
+            self.notify("Your verdicts are still loading; try again in a moment.",
+                        severity="warning")
+            return
+
+        def save() -> None:
+            problems = change(store)
+            if problems:
+                self.call_from_thread(self._save_failed, story_id, problems)
+
+        self._saver.submit(save)
+
+    def _save_failed(self, story_id: str, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.notify(str(problem), title="Not saved", severity="error", timeout=15,
+                        markup=False)
+        self._sync_takes(story_id)
+        dashboard = self.dashboard
+        if dashboard is not None:
+            dashboard.refresh_rows()
+
+    def action_export(self) -> None:
+        if self.dashboard is None or self.dashboard.corpus is None:
+            return
+        self.push_screen(ExportPicker(), self.export_story)
+
+    def export_story(self, form: str | None) -> None:
+        """Write the open story (and the user's takes) to the data folder's exports/."""
+        dashboard = self.dashboard
+        corpus = dashboard.corpus if dashboard is not None else None
+        if form is None or corpus is None:
+            return
+        self.run_worker(partial(self._export, corpus, form), thread=True, group="export")
+
+    def _export(self, corpus: Corpus, form: str) -> None:
+        import datetime as dt
+
+        from tui.core import export
+        from tui.core.userdata import data_dir
+
+        takes = self.store.takes(corpus.story.id) if self.store is not None else {}
+        if form == "markdown":
+            text = export.to_markdown(corpus, takes)
+        elif form == "json":
+            text = export.to_json(corpus, takes)
+        else:
+            text = export.to_claimreview(corpus, takes)
+        suffix = next(ext for name, ext, _ in FORMATS if name == form)
+        folder = (self.data_dir or data_dir()) / "exports"
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error",
+                                  markup=False)
+            return
+        path = folder / f"{corpus.story.id}-{stamp}.{suffix}"
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = folder / f"{corpus.story.id}-{stamp}-{counter}.{suffix}"
+        problem = export.write_output(text, str(path), force=False)
+        if problem is not None:
+            self.call_from_thread(self.notify, str(problem), severity="error", markup=False)
+        else:
+            self.last_export = path
+            self.call_from_thread(self.notify, f"Exported {form} to {path}", timeout=10,
+                                  markup=False)
+
+    def on_unmount(self) -> None:
+        self._saver.shutdown(wait=True)  # every change reaches the disk before we go
 
     def _themes_loaded(self, themes: list[LoadedTheme], problems: list[Problem]) -> None:
         """Register every valid theme; fall back if the wanted one is missing or broken."""
@@ -171,14 +302,27 @@ class DeepseekApp(App[None]):
                         severity="warning", timeout=15, markup=False)
         dashboard = self.dashboard
         if dashboard is not None:
-            dashboard.show_story(stories[0])
+            self.show_story(stories[0])
+
+    def show_story(self, corpus: Corpus) -> None:
+        """Open ``corpus`` on the dashboard, with the user's takes on it."""
+        self._sync_takes(corpus.story.id)
+        if self.store is not None:
+            orphans = self.store.orphans(corpus.story.id, frozenset(c.id for c in corpus.claims))
+            if orphans:
+                self.notify(f"{len(orphans)} of your verdicts are on claims this story no "
+                            "longer has; they are kept in your file and listed in exports.",
+                            severity="warning", timeout=10, markup=False)
+        dashboard = self.dashboard
+        if dashboard is not None:
+            dashboard.show_story(corpus)
 
     def open_story(self, story_id: str | None) -> None:
         """Show the story with this id on the dashboard."""
         dashboard = self.dashboard
         for corpus in self.stories:
             if corpus.story.id == story_id and dashboard is not None:
-                dashboard.show_story(corpus)
+                self.show_story(corpus)
                 self.notify(f"Opened “{corpus.story.title}”", markup=False)
 
     def action_stories(self) -> None:
@@ -199,6 +343,7 @@ class DeepseekApp(App[None]):
                                     "Palette", tooltip="Commands: jump to any item, switch "
                                     "story or theme")]),
             ("Dashboard", DashboardScreen.BINDINGS),
+            ("Note editor", NoteEditor.BINDINGS),
             ("In a list", RowList.BINDINGS),
             ("Timeline", TimelineScreen.BINDINGS),
             ("Cost what-if", CostScreen.BINDINGS),
@@ -206,13 +351,19 @@ class DeepseekApp(App[None]):
         self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
 
 
-def create_app(seeds: Sequence[Path] | None = None, theme: str | None = None) -> DeepseekApp:
+def create_app(
+    seeds: Sequence[Path] | None = None,
+    theme: str | None = None,
+    data_dir: Path | None = None,
+) -> DeepseekApp:
     """The app on ``seeds`` (default: the bundled stories), in ``theme`` if given.
 
-    Without ``theme`` the config file's choice is used, else ``deepseek-dark``.
+    Without ``theme`` the config file's choice is used, else ``deepseek-dark``. The
+    user's verdicts live in ``data_dir`` (default: ``DEEPSEEK_TUI_DATA_DIR`` or the
+    platform data folder).
     """
     if seeds is None:
         from tui.core.paths import default_seeds
 
         seeds = [default_seeds()]
-    return DeepseekApp(seeds, theme=theme)
+    return DeepseekApp(seeds, theme=theme, data_dir=data_dir)

@@ -26,15 +26,21 @@ from tui.core.schema import (
     Source,
 )
 from tui.core.text import one_line
-from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
+from tui.labels import (
+    CONFIRMATION_WORD,
+    fleet_label,
+    stance_label,
+    status_label,
+    verdict_label,
+)
 from tui.ui.rows import GPU_FIELDS
 
 BOLD = Style(bold=True)
 MUTED = Style(dim=True)
 
 
-def describe(corpus: Corpus, item_id: str) -> Text:
-    """Everything the story says about ``item_id``."""
+def describe(corpus: Corpus, item_id: str, verdict: str | None = None, note: str = "") -> Text:
+    """Everything the story says about ``item_id``, and the user's verdict and note."""
     item = corpus.get(item_id)
     if item is None:
         return Text(f"nothing with id '{item_id}'")
@@ -47,6 +53,14 @@ def describe(corpus: Corpus, item_id: str) -> Text:
     if body.plain:
         out.append("\n")
         out.append_text(body)
+    if isinstance(item, Claim):
+        out.append("\nYour take: ", BOLD)
+        out.append(verdict_label(verdict) or "no verdict yet (v)")
+        out.append("\n")
+        if note:
+            out.append(note + "\n")
+        else:
+            out.append("no note (n to write one)\n", MUTED)
     _append_sources(corpus, item, out)
     _append_context(corpus, item_id, out)
     return out

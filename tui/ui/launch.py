@@ -8,9 +8,15 @@ from pathlib import Path
 from tui.ui.app import create_app
 
 
-def run(seeds: list[Path], *, theme: str | None = None, headless: bool = False) -> int:
+def run(
+    seeds: list[Path],
+    *,
+    theme: str | None = None,
+    data_dir: Path | None = None,
+    headless: bool = False,
+) -> int:
     """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
-    app = create_app(seeds, theme=theme)
+    app = create_app(seeds, theme=theme, data_dir=data_dir)
     app.run(headless=headless)
     if app.loaded and not app.stories:
         for problem in app.problems:

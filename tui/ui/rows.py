@@ -6,7 +6,7 @@ whenever its state changes and hands the rows to the panes.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -16,13 +16,14 @@ from tui.core import hardware
 from tui.core.corpus import Corpus
 from tui.core.schema import Reaction
 from tui.core.text import one_line
-from tui.labels import fleet_label, stance_label, status_label
+from tui.labels import fleet_label, stance_label, status_label, verdict_label
 from tui.ui.widgets.row_list import Column, Row
 
 CLAIM_COLUMNS = (
     Column("Claimant", 16),
     Column("Claim"),
     Column("Status", 14),
+    Column("You", 9),
 )
 
 REACTION_COLUMNS = (
@@ -69,7 +70,11 @@ FLEET_COLUMNS = (
 """Peak dense totals at datasheet figures: PF = PFLOPS; MW = GPU board power only."""
 
 
-def claim_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
+def claim_rows(
+    corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, str] | None = None
+) -> list[Row]:
+    """One row per claim; ``verdicts`` (claim id → believe/doubt/unsure) fill "You"."""
+    verdicts = verdicts or {}
     rows = []
     for claim in corpus.claims:
         if visible is not None and claim.id not in visible:
@@ -81,8 +86,9 @@ def claim_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
                     Text(one_line(corpus.actor_name(claim.by))),
                     Text(one_line(claim.short)),
                     Text(status_label(claim.status)),
+                    Text(verdict_label(verdicts.get(claim.id))),
                 ),
-                tones=("", "", claim.status.value),
+                tones=("", "", claim.status.value, ""),
             )
         )
     return rows

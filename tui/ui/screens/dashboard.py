@@ -23,12 +23,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from tui import formatting as fmt
+from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
 from tui.core.schema import Stance
 from tui.core.text import one_line
+from tui.labels import verdict_label
 from tui.ui import rows as build
 from tui.ui.details import describe
 from tui.ui.screens.cost import CostScreen
+from tui.ui.screens.note import NoteEditor
 from tui.ui.screens.timeline import TimelineScreen
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import Row, RowList
@@ -85,6 +88,12 @@ class DashboardScreen(Screen[None]):
                 tooltip="Copy the selected item as text (OSC 52)"),
         Binding("o", "stories", "Stories", id="dashboard.stories",
                 tooltip="Switch to another story"),
+        Binding("v", "verdict", "Verdict", id="dashboard.verdict",
+                tooltip="Your verdict on the selected claim: believe → doubt → unsure → none"),
+        Binding("n", "note", "Note", id="dashboard.note",
+                tooltip="Write a note on the selected claim"),
+        Binding("e", "export", "Export", id="dashboard.export",
+                tooltip="Export the story and your verdicts: Markdown, JSON or ClaimReview"),
         Binding("t", "timeline", "Timeline", id="dashboard.timeline",
                 tooltip="Every dated event in order, linked to its items"),
         Binding("w", "cost", "Cost what-if", id="dashboard.cost",
@@ -112,6 +121,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="story-header")
         yield StanceTally(id="tally")
+        yield Static(id="take-tally")
         yield Static(id="pane-tabs")
         with Vertical(id="panes"):
             with Horizontal(id="top"):
@@ -201,7 +211,10 @@ class DashboardScreen(Screen[None]):
         if self.stance_filter is not None:
             chosen = frozenset(r.id for r in corpus.reactions if r.stance is self.stance_filter)
             reactions_visible = chosen if visible is None else chosen & visible
-        self.query_one("#claims", RowList).set_rows(build.claim_rows(corpus, visible))
+        self.query_one("#claims", RowList).set_rows(
+            build.claim_rows(corpus, visible, self._verdicts())
+        )
+        self._update_take_tally()
         self.query_one("#reactions", RowList).set_rows(
             build.reaction_rows(corpus, reactions_visible)
         )
@@ -320,7 +333,7 @@ class DashboardScreen(Screen[None]):
         links = sorted(corpus.links(item_id),
                        key=lambda i: (_KIND_ORDER.get(corpus.kind_of(i) or "", 9), i))
         inspector.show(
-            describe(corpus, item_id),
+            describe(corpus, item_id, self._verdicts().get(item_id), self._note(item_id)),
             [Row(link, (Text(corpus.kind_of(link) or ""), Text(corpus.title_of(link))))
              for link in links],
         )
@@ -431,6 +444,71 @@ class DashboardScreen(Screen[None]):
 
     def action_stories(self) -> None:
         self.app.action_stories()  # type: ignore[attr-defined]
+
+    def _verdicts(self) -> dict[str, str]:
+        if self.corpus is None:
+            return {}
+        return dict(getattr(self.app, "verdicts", {}).get(self.corpus.story.id, {}))
+
+    def _note(self, claim_id: str) -> str:
+        if self.corpus is None:
+            return ""
+        return str(getattr(self.app, "notes", {}).get(self.corpus.story.id, {}).get(claim_id, ""))
+
+    def _update_take_tally(self) -> None:
+        corpus = self.corpus
+        line = self.query_one("#take-tally", Static)
+        if corpus is None:
+            return
+        counts = agreement(corpus, self._verdicts())
+        text = Text("Your take ", style="dim")
+        if not counts.rated:
+            text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
+        else:
+            text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}"
+                                  for v in ("believe", "doubt", "unsure")))
+            text.append(f" ({counts.rated}/{counts.claims} claims)", style="dim")
+            text.append("  ·  reactions to them: ")
+            text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
+            if counts.other:
+                text.append(f", {counts.other} neither", style="dim")
+        line.update(text)
+
+    def _selected_claim(self) -> str | None:
+        if self.corpus is None or self.selected is None:
+            return None
+        if self.corpus.kind_of(self.selected) != "claim":
+            self.notify("Select a claim first (pane 1)", severity="warning")
+            return None
+        return self.selected
+
+    def action_verdict(self) -> None:
+        claim_id = self._selected_claim()
+        if claim_id is None or self.corpus is None:
+            return
+        cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
+        current = self._verdicts().get(claim_id)
+        verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
+        self.app.set_verdict(self.corpus.story.id, claim_id, verdict)  # type: ignore[attr-defined]
+        self.refresh_rows()
+        self.watch_selected(self.selected)
+
+    def action_note(self) -> None:
+        claim_id = self._selected_claim()
+        if claim_id is None or self.corpus is None:
+            return
+        story_id = self.corpus.story.id
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.app.set_note(story_id, claim_id, note)  # type: ignore[attr-defined]
+                self.watch_selected(self.selected)
+
+        self.app.push_screen(NoteEditor(self.corpus.title_of(claim_id), self._note(claim_id)),
+                             saved)
+
+    def action_export(self) -> None:
+        self.app.action_export()  # type: ignore[attr-defined]
 
     def action_timeline(self) -> None:
         if self.corpus is not None:

@@ -1,0 +1,57 @@
+"""How the user's verdicts compare with the public figures' stances.
+
+A verdict of *believe* agrees with a supportive reaction to the same claim and
+disagrees with a skeptical one; *doubt* the other way round. Neutral and mixed
+reactions, and *unsure* verdicts, are counted but neither agree nor disagree.
+Verdicts are given as plain strings, so this module needs no pydantic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tui.core.corpus import Corpus
+from tui.core.schema import Stance
+
+AGREES = {("believe", Stance.SUPPORTIVE), ("doubt", Stance.SKEPTICAL)}
+DISAGREES = {("believe", Stance.SKEPTICAL), ("doubt", Stance.SUPPORTIVE)}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Counts for the tally line."""
+
+    verdicts: Mapping[str, int]
+    rated: int
+    claims: int
+    agree: int
+    disagree: int
+    other: int
+
+
+def agreement(corpus: Corpus, verdicts: Mapping[str, str]) -> Agreement:
+    """Compare ``verdicts`` (claim id → believe/doubt/unsure) with reactions about them."""
+    live = {claim: v for claim, v in verdicts.items() if corpus.kind_of(claim) == "claim"}
+    agree = disagree = other = 0
+    for reaction in corpus.reactions:
+        for claim_id in reaction.about:
+            verdict = live.get(claim_id)
+            if verdict is None:
+                continue
+            pair = (verdict, reaction.stance)
+            if pair in AGREES:
+                agree += 1
+            elif pair in DISAGREES:
+                disagree += 1
+            else:
+                other += 1
+    return Agreement(
+        verdicts=Counter(live.values()),
+        rated=len(live),
+        claims=len(corpus.claims),
+        agree=agree,
+        disagree=disagree,
+        other=other,
+    )

@@ -18,6 +18,7 @@ def _isolated_environment(
     """Every test sees an empty config folder and an environment that cannot sway a snapshot."""
     monkeypatch.setenv("DEEPSEEK_TUI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("DEEPSEEK_TUI_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("DEEPSEEK_TUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL_ANIMATIONS"):
         monkeypatch.delenv(name, raising=False)
     yield

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tui.core.schema import UNSUPPORTED, DatePrecision, When
+from tui.core.model import UNSUPPORTED, DatePrecision, When
 
 DASH = "—"
 UNCERTAIN_MARK = "†"

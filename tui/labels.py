@@ -6,7 +6,7 @@ word, and the same pair appears in the CLI summary, the dashboard and exports.
 
 from __future__ import annotations
 
-from tui.core.schema import ClaimStatus, Confirmation, FleetStatus, Stance
+from tui.core.model import ClaimStatus, Confirmation, FleetStatus, Stance
 
 STANCE_GLYPH: dict[Stance, str] = {
     Stance.SKEPTICAL: "✗",

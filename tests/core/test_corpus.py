@@ -8,7 +8,8 @@ import pytest
 
 from tests.core.support import BROKEN
 from tui.core.corpus import KIND_OF_TYPE, Corpus
-from tui.core.schema import Actor, Claim, Reaction, Stance, StoryFile
+from tui.core.model import Actor, Claim, Reaction, Stance
+from tui.core.schema import StoryFile, to_model
 
 # --------------------------------------------------------------------------- lookups
 
@@ -226,6 +227,6 @@ def test_thread_depth(seed: Corpus, minimal: Corpus) -> None:
 def test_thread_depth_ends_on_a_reply_loop() -> None:
     """The checks reject loops, but the corpus must not hang if it is given one."""
     data = tomllib.loads((BROKEN / "reply-loop.toml").read_text())
-    corpus = Corpus.build(StoryFile.model_validate(data))
+    corpus = Corpus.build(to_model(StoryFile.model_validate(data)))
     for reaction in corpus.reactions:
         assert corpus.thread_depth(reaction) == 1

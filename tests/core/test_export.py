@@ -23,7 +23,7 @@ from tui.core.export import (
 )
 from tui.core.loader import load_file
 from tui.core.paths import default_seeds
-from tui.core.schema import ENTITY_LISTS, StoryFile
+from tui.core.schema import ENTITY_LISTS, StoryFile, to_model
 from tui.core.userdata import Take, Verdict
 
 WHEN = dt.datetime(2025, 1, 28, 9, 30, tzinfo=dt.UTC)
@@ -55,13 +55,13 @@ def _hostile_corpus(short: str, note: str = "") -> Corpus:
     data["claims"][0]["short"] = short
     if note:
         data["claims"][0]["status_note"] = note
-    return Corpus.build(StoryFile.model_validate(data))
+    return Corpus.build(to_model(StoryFile.model_validate(data)))
 
 
 def test_partial_fp8_fleets_are_marked() -> None:
     data = tomllib.loads(MINIMAL.read_text(encoding="utf-8"))
     data["fleets"][0]["parts"].append({"gpu": "x2-sxm", "count": 10})  # X1 has no FP8
-    corpus = Corpus.build(StoryFile.model_validate(data))
+    corpus = Corpus.build(to_model(StoryFile.model_validate(data)))
     totals = json.loads(to_json(corpus, None))["fleet_totals"]["fleet-lab-x1"]
     assert totals["fp8_partial"] is True and totals["fp8_dense_pflops"] == pytest.approx(18)
     assert totals["gpus"] == 110 and totals["uncertain"] is True  # X2's TDP is unconfirmed

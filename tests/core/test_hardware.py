@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.schema import FIGURE_FIELDS, Gpu
+from tui.core.model import FIGURE_FIELDS, Gpu
 
 
 def _gpu(corpus: Corpus, gpu_id: str) -> Gpu:
@@ -62,7 +64,7 @@ def test_ratio_with_unsupported_or_unknown_is_none(seed: Corpus) -> None:
 
 def test_ratio_over_zero_is_none(seed: Corpus) -> None:
     h100 = _gpu(seed, "h100-sxm")
-    zero = h100.model_copy(update={"nvlink_gbs": 0.0})
+    zero = dataclasses.replace(h100, nvlink_gbs=0.0)
     assert hardware.ratio(h100, zero, "nvlink_gbs") is None
     assert hardware.ratio(zero, h100, "nvlink_gbs") == 0.0
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from tui import formatting as fmt
-from tui.core import hardware
+from tui.core import hardware, model
 from tui.core.corpus import Corpus
 from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Gpu, StoryFile
 
@@ -41,9 +42,9 @@ UNCERTAIN: dict[str, set[str]] = {
 }
 
 
-def _gpu(seed: Corpus, gpu_id: str) -> Gpu:
+def _gpu(seed: Corpus, gpu_id: str) -> model.Gpu:
     gpu = seed.get(gpu_id)
-    assert isinstance(gpu, Gpu), gpu_id
+    assert isinstance(gpu, model.Gpu), gpu_id
     return gpu
 
 
@@ -108,7 +109,7 @@ def test_unsupported_is_not_zero(seed: Corpus) -> None:
     a100 = _gpu(seed, "a100-sxm-80")
     assert a100.fp8_dense_tflops == UNSUPPORTED
     assert a100.fp8_dense_tflops != 0  # type: ignore[comparison-overlap]
-    zero = a100.model_copy(update={"fp8_dense_tflops": 0.0})
+    zero = dataclasses.replace(a100, fp8_dense_tflops=0.0)
     assert hardware.value(a100, "fp8_dense_tflops") is None
     assert hardware.value(zero, "fp8_dense_tflops") == 0.0
     assert fmt.figure(a100.fp8_dense_tflops) == "—"
@@ -246,5 +247,8 @@ def test_story_file_format_must_be_1() -> None:
 
 def test_models_are_frozen(seed: Corpus) -> None:
     gpu = _gpu(seed, "h100-sxm")
-    with pytest.raises(ValidationError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         gpu.tdp_w = 1  # type: ignore[misc]
+    checked = Gpu.model_validate(_gpu_data())
+    with pytest.raises(ValidationError):
+        checked.tdp_w = 1  # type: ignore[misc]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DATA
 from tests.ui.helpers import loaded, make_app
-from tui.core.schema import Stance
+from tui.core.model import Stance
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.stories import StoryPicker
 from tui.ui.widgets.row_list import RowList

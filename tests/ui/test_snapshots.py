@@ -152,7 +152,7 @@ def test_no_color(snap_compare: Snap, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_claim_with_a_verdict(snap_compare: Snap) -> None:
     async def wait_saved(pilot: Pilot[None], screen: Any) -> None:
-        pilot.app._saver.submit(lambda: None).result()  # type: ignore[attr-defined]
+        pilot.app.takes.wait()  # type: ignore[attr-defined]
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(120, 40),

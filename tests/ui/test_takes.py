@@ -39,7 +39,7 @@ async def test_v_cycles_the_verdict_and_every_change_is_saved() -> None:
         seen = []
         for _ in range(4):
             await pilot.press("v")
-            app._saver.submit(lambda: None).result()  # wait for the save queue
+            app.takes.wait()  # wait for the save queue
             seen.append((_you(screen, CLAIM), _stored(CLAIM)[0]))
         assert seen == [("+ believe", "believe"), ("− doubt", "doubt"),
                         ("? unsure", "unsure"), ("", None)]
@@ -83,12 +83,12 @@ async def test_note_editor_saves_with_ctrl_s_and_cancels_with_escape() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteEditor)
-        app._saver.submit(lambda: None).result()
+        app.takes.wait()
         assert _stored(CLAIM)[1] == "Source?"
         body = str(screen.query_one("#inspector-body").render())
         assert "Source?" in body
         await pilot.press("n", "x", "escape")
-        app._saver.submit(lambda: None).result()
+        app.takes.wait()
         assert _stored(CLAIM)[1] == "Source?"
 
 
@@ -115,7 +115,7 @@ async def test_e_exports_the_story_with_verdicts() -> None:
         screen.follow(CLAIM)
         await pilot.pause()
         await pilot.press("v", "v")
-        app._saver.submit(lambda: None).result()
+        app.takes.wait()
         await pilot.press("e")
         assert isinstance(app.screen, ExportPicker)
         await pilot.press("down", "enter")  # JSON

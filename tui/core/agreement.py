@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.core.corpus import Corpus
-from tui.core.schema import Stance
+from tui.core.model import Stance
 
 AGREES = {("believe", Stance.SUPPORTIVE), ("doubt", Stance.SKEPTICAL)}
 DISAGREES = {("believe", Stance.SKEPTICAL), ("doubt", Stance.SUPPORTIVE)}

@@ -14,16 +14,17 @@ the defaults are used, so the app always starts.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from tui.core.paths import ENV_CONFIG_DIR, config_dir, config_path
 from tui.core.problems import Problem, item_path
 
-ENV_CONFIG_DIR = "DEEPSEEK_TUI_CONFIG_DIR"
+__all__ = ["ENV_CONFIG_DIR", "Config", "config_dir", "config_path", "load_config", "save_theme"]
+
 _KEYS = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
 
 
@@ -42,20 +43,6 @@ class Config(BaseModel):
             if not _KEYS.match(keys.replace(" ", "")):
                 raise ValueError(f"'{binding_id}': not a comma-separated list of keys: {keys!r}")
         return {k: v.replace(" ", "") for k, v in keymap.items()}
-
-
-def config_dir() -> Path:
-    """Where the config file lives."""
-    override = os.environ.get(ENV_CONFIG_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_config_path
-
-    return user_config_path("deepseek-tui", appauthor=False)
-
-
-def config_path() -> Path:
-    return config_dir() / "config.toml"
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[Problem]]:

@@ -1,6 +1,7 @@
 """The in-memory corpus of one story: lookups by id, links both ways, and search.
 
-Built once from a validated ``StoryFile``; read-only afterwards. The UI asks it what
+Built once from a checked story (``tui.core.model.StoryData``); read-only afterwards.
+The UI asks it what
 an item is (``get``, ``kind_of``), what it is linked to (``links``), what to highlight
 when it is selected (``related``), and which items match a search (``search``).
 """
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
-from tui.core.schema import (
+from tui.core.model import (
     Actor,
     Claim,
+    Entity,
     Event,
     Fleet,
     Gpu,
@@ -26,13 +28,10 @@ from tui.core.schema import (
     Source,
     Stance,
     Story,
-    StoryFile,
+    StoryData,
+    When,
 )
 from tui.core.text import one_line
-
-Entity = (
-    Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note | Run | PricePoint
-)
 
 KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
     {
@@ -72,7 +71,7 @@ class Corpus:
     _haystack: Mapping[str, str] = field(repr=False)
 
     @classmethod
-    def build(cls, data: StoryFile) -> Corpus:
+    def build(cls, data: StoryData) -> Corpus:
         """Index ``data``. References are assumed checked (``tui.core.checks``)."""
         by_id: dict[str, Entity] = {}
         for items in (
@@ -276,14 +275,23 @@ def _references(item: Entity) -> Iterator[str]:
 
 def _search_text(item: Entity, names: Mapping[str, str]) -> str:
     """All of an item's text, and the names of the actors it names, case-folded."""
-    parts: list[str] = [item.id]
-    for value in item.model_dump(mode="json", exclude_none=True).values():
+    parts: list[str] = []
+    for name in _TEXT_FIELDS[type(item)]:
+        value = getattr(item, name)
         if isinstance(value, str):
             parts.append(value)
-        elif isinstance(value, dict):
-            parts.extend(str(v) for v in value.values() if isinstance(v, str))
+        elif isinstance(value, When):
+            parts.append(value.date.isoformat())
+            if value.note:
+                parts.append(value.note)
     for key in ("by", "actor", "owner", "stated_by"):
         actor_id = getattr(item, key, None)
         if isinstance(actor_id, str) and actor_id in names:
             parts.append(names[actor_id])
     return " ".join(parts).casefold()
+
+
+_TEXT_FIELDS: Mapping[type, tuple[str, ...]] = MappingProxyType(
+    {kind: tuple(f.name for f in fields(kind)) for kind in KIND_OF_TYPE}
+)
+"""Every field of each entity type, looked up once rather than per item."""

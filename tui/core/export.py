@@ -20,8 +20,8 @@ from tui import formatting as fmt
 from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.corpus import Corpus
 from tui.core.hardware import FleetTotals, fleet_totals
+from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, to_jsonable
 from tui.core.problems import Problem
-from tui.core.schema import ENTITY_LISTS, Actor, ActorKind, Claim, StoryFile
 from tui.core.text import one_line
 from tui.core.userdata import VERDICT_WORD, Take
 from tui.labels import fleet_label, stance_label, status_label
@@ -71,9 +71,9 @@ def _totals_json(totals: FleetTotals) -> dict[str, Any]:
 
 def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
     """The whole story, its fleet totals and the user's takes, as stable JSON."""
-    data: dict[str, Any] = {"format": FORMAT, "story": corpus.story.model_dump(mode="json")}
+    data: dict[str, Any] = {"format": FORMAT, "story": to_jsonable(corpus.story)}
     for name in ENTITY_LISTS:
-        data[name] = [item.model_dump(mode="json") for item in getattr(corpus, name)]
+        data[name] = [to_jsonable(item) for item in getattr(corpus, name)]
     gpus = {gpu.id: gpu for gpu in corpus.gpus}
     data["fleet_totals"] = {
         fleet.id: _totals_json(fleet_totals(fleet, gpus)) for fleet in corpus.fleets
@@ -370,6 +370,8 @@ def write_output(text: str, target: str, *, force: bool) -> Problem | None:
 
 def seed_json_schema() -> str:
     """The JSON Schema (draft 2020-12) of a seed file, as indented JSON."""
+    from tui.core.schema import StoryFile
+
     schema = StoryFile.model_json_schema()
     schema.pop("title", None)
     document = {

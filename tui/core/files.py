@@ -33,12 +33,23 @@ class Document:
 
 def read_document(path: Path) -> Document | Problem:
     """Read, decode and parse ``path``; a ``Problem`` says why it could not be."""
+    raw = read_bytes(path)
+    return raw if isinstance(raw, Problem) else parse_document(path, raw)
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    """The file's bytes, or why they cannot be had (unreadable, too large)."""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
     except OSError as error:
         return Problem(path, f"cannot read the file: {error.strerror or error}")
     if raw is None:
         return Problem(path, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    return raw
+
+
+def parse_document(path: Path, raw: bytes) -> Document | Problem:
+    """Decode and parse a seed file's bytes (TOML, or JSON by suffix)."""
     if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
         return Problem(path, "file is empty")
     bom = len(_BOM) if raw.startswith(_BOM) else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu, Run
+from tui.core.model import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu, Run
 
 
 def value(gpu: Gpu, field: str) -> float | None:

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.checks import check_document
+from tui.core import cache
 from tui.core.corpus import Corpus
-from tui.core.files import SEED_SUFFIXES, read_document
+from tui.core.files import SEED_SUFFIXES, parse_document, read_bytes
 from tui.core.problems import Problem
 
 
@@ -51,18 +51,35 @@ def story_files(path: Path) -> list[Path] | Problem:
     return Problem(path, "no such file or folder")
 
 
-def load_file(path: Path) -> Corpus | list[Problem]:
-    """One story file, as a corpus or the problems that stop it."""
-    document = read_document(path)
+def load_file(path: Path, *, use_cache: bool = True) -> Corpus | list[Problem]:
+    """One story file, as a corpus or the problems that stop it.
+
+    A file whose exact bytes were checked before comes from the cache, without
+    parsing TOML or importing pydantic; anything else is parsed, checked and cached.
+    """
+    raw = read_bytes(path)
+    if isinstance(raw, Problem):
+        return [raw]
+    key = cache.key_of(raw)
+    cached = cache.get(key) if use_cache else None
+    if cached is not None:
+        return Corpus.build(cached)
+    document = parse_document(path, raw)
     if isinstance(document, Problem):
         return [document]
+    from tui.core.checks import check_document  # pydantic: only for files not yet checked
+    from tui.core.schema import to_model
+
     checked = check_document(document)
     if isinstance(checked, list):
         return checked
-    return Corpus.build(checked)
+    story = to_model(checked)
+    if use_cache:
+        cache.put(key, story)
+    return Corpus.build(story)
 
 
-def load(paths: Iterable[Path]) -> LoadResult:
+def load(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:
     """Every story under ``paths``; a story id seen twice keeps the first."""
     stories: list[Corpus] = []
     problems: list[Problem] = []
@@ -75,7 +92,7 @@ def load(paths: Iterable[Path]) -> LoadResult:
             continue
         for file in found:
             files.append(file)
-            result = load_file(file)
+            result = load_file(file, use_cache=use_cache)
             if isinstance(result, list):
                 problems.extend(result)
             elif result.story.id in seen:
@@ -90,3 +107,41 @@ def load(paths: Iterable[Path]) -> LoadResult:
                 seen[result.story.id] = file
                 stories.append(result)
     return LoadResult(tuple(stories), tuple(problems), tuple(files))
+
+
+QUICK_LIMIT_BYTES = 512 * 1024
+"""Seeds up to this size may be read from the cache before the first frame."""
+
+
+def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadResult | None:
+    """Every story under ``paths`` if all of it is small and already in the cache.
+
+    This costs a few milliseconds for the bundled story, so the app can show it in its
+    very first frame; ``None`` (anything missing, large, or not cached) means: load in
+    a worker with ``load``.
+    """
+    files: list[Path] = []
+    total = 0
+    for path in paths:
+        found = story_files(path)
+        if isinstance(found, Problem):
+            return None
+        files += found
+    raws = []
+    for file in files:
+        raw = read_bytes(file)
+        if isinstance(raw, Problem):
+            return None
+        total += len(raw)
+        if total > limit:
+            return None
+        raws.append(raw)
+    stories = []
+    for raw in raws:
+        story = cache.get(cache.key_of(raw))
+        if story is None:
+            return None
+        stories.append(Corpus.build(story))
+    if len({corpus.story.id for corpus in stories}) != len(stories):
+        return None  # duplicate ids: let the full load report them
+    return LoadResult(tuple(stories), (), tuple(files))

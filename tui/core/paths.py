@@ -22,3 +22,22 @@ def bundled(name: str) -> Path:
 def default_seeds() -> Path:
     """The folder of stories that ships with the tool."""
     return bundled("seeds")
+
+
+ENV_CONFIG_DIR = "DEEPSEEK_TUI_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """Where the config file and user themes live (``DEEPSEEK_TUI_CONFIG_DIR`` overrides)."""
+    import os
+
+    override = os.environ.get(ENV_CONFIG_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path("deepseek-tui", appauthor=False)
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"

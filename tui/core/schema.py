@@ -13,7 +13,6 @@ is not the same as 0), or absent (not known).
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -30,7 +29,39 @@ from pydantic import (
     field_validator,
 )
 
+from tui.core import model
+from tui.core.model import (
+    ENTITY_LISTS,
+    FIGURE_FIELDS,
+    UNSUPPORTED,
+    ActorKind,
+    ClaimKind,
+    ClaimStatus,
+    Confirmation,
+    DatePrecision,
+    EventKind,
+    ExportStatus,
+    FleetStatus,
+    Stance,
+)
 from tui.core.text import clean_text
+
+__all__ = [
+    "ENTITY_LISTS",
+    "FIGURE_FIELDS",
+    "UNSUPPORTED",
+    "ActorKind",
+    "ClaimKind",
+    "ClaimStatus",
+    "Confirmation",
+    "DatePrecision",
+    "EventKind",
+    "ExportStatus",
+    "FleetStatus",
+    "Stance",
+    "StoryFile",
+    "to_model",
+]
 
 
 def _clean_if_text(value: object) -> object:
@@ -51,9 +82,6 @@ Url = Annotated[
     BeforeValidator(_clean_if_text),
     StringConstraints(pattern=r"^(https?://|arxiv:)\S+$", max_length=2000),
 ]
-
-UNSUPPORTED: Literal["unsupported"] = "unsupported"
-
 
 def _figure(value: object) -> float | Literal["unsupported"]:
     """Accept a finite number ≥ 0 or the word ``unsupported``, with one clear message."""
@@ -91,83 +119,6 @@ class Model(BaseModel):
 
 
 # --------------------------------------------------------------------------- enums
-
-
-class DatePrecision(StrEnum):
-    """How much of a date is known."""
-
-    MINUTE = "minute"  # a timestamp, e.g. decoded from a post id
-    DAY = "day"
-    APPROXIMATE = "approximate"  # within a few days; the note says which
-    MONTH = "month"
-    YEAR = "year"
-
-
-class ActorKind(StrEnum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-    PUBLIC = "public"  # an anonymous or unnamed member of the public
-
-
-class ClaimKind(StrEnum):
-    CAPABILITY = "capability"
-    COST = "cost"
-    HARDWARE = "hardware"
-    GEOPOLITICS = "geopolitics"
-    ACCUSATION = "accusation"
-    RIVALRY = "rivalry"
-    MARKET = "market"
-
-
-class ClaimStatus(StrEnum):
-    """How well a claim holds up, on what is known now."""
-
-    ESTABLISHED = "established"  # confirmed by a primary source
-    REPORTED = "reported"  # confirmed by secondary sources only
-    ASSERTED = "asserted"  # said by its claimant; not independently checked
-    DISPUTED = "disputed"  # contradicted by others with some evidence
-    SPECULATIVE = "speculative"  # a guess or a joke, no evidence offered
-    MISREPORTED = "misreported"  # a reading the primary sources contradict
-
-
-class Stance(StrEnum):
-    SKEPTICAL = "skeptical"
-    SUPPORTIVE = "supportive"
-    NEUTRAL = "neutral"
-    MIXED = "mixed"
-
-
-class FleetStatus(StrEnum):
-    """What kind of statement a fleet size is."""
-
-    DISCLOSED = "disclosed"  # by the owner, in its own papers
-    REPORTED = "reported"  # by news or analysts from records
-    ESTIMATED = "estimated"  # an outside estimate
-    CLAIMED = "claimed"  # asserted by someone without evidence
-
-
-class ExportStatus(StrEnum):
-    RESTRICTED = "restricted"  # needs a US licence for China
-    CHINA_VARIANT = "china-variant"  # cut down to pass a rule, later caught by a newer one
-    UNRESTRICTED = "unrestricted"
-
-
-class Confirmation(StrEnum):
-    CONFIRMED_PRIMARY = "confirmed-primary"
-    CONFIRMED_SECONDARY = "confirmed-secondary"
-    PARTLY_CONFIRMED = "partly-confirmed"
-    UNCONFIRMED = "unconfirmed"
-    DERIVED = "derived"
-
-
-class EventKind(StrEnum):
-    EXPORT_CONTROL = "export-control"
-    HARDWARE = "hardware"
-    RELEASE = "release"
-    INTERVIEW = "interview"
-    REACTION = "reaction"
-    MARKET = "market"
-    DISCLOSURE = "disclosure"
 
 
 # --------------------------------------------------------------------------- pieces
@@ -398,29 +349,23 @@ class StoryFile(Model):
     prices: tuple[PricePoint, ...] = ()
 
 
-ENTITY_LISTS: tuple[str, ...] = (
-    "sections",
-    "sources",
-    "actors",
-    "claims",
-    "gpus",
-    "fleets",
-    "reactions",
-    "events",
-    "notes",
-    "runs",
-    "prices",
-)
-"""The lists of a seed file whose items have ids, in file order."""
+def to_model(checked: StoryFile) -> model.StoryData:
+    """The plain immutable form of a checked story file (see ``tui.core.model``)."""
+    story = _convert(checked)
+    assert isinstance(story, model.StoryData)
+    return story
 
-FIGURE_FIELDS: tuple[str, ...] = (
-    "memory_gb",
-    "memory_bandwidth_gbs",
-    "bf16_dense_tflops",
-    "bf16_sparse_tflops",
-    "fp8_dense_tflops",
-    "fp8_sparse_tflops",
-    "fp64_tflops",
-    "tdp_w",
-    "nvlink_gbs",
-)
+
+_TARGETS: dict[type[BaseModel], type] = {}
+
+
+def _convert(value: object) -> object:
+    if isinstance(value, BaseModel):
+        target = _TARGETS.get(type(value))
+        if target is None:
+            name = "StoryData" if isinstance(value, StoryFile) else type(value).__name__
+            target = _TARGETS.setdefault(type(value), getattr(model, name))
+        return target(**{name: _convert(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, tuple):
+        return tuple(_convert(item) for item in value)
+    return value

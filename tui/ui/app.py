@@ -8,8 +8,7 @@ problems after the terminal is restored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -17,22 +16,18 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.core.corpus import Corpus
+from tui.core.loader import load_cached
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
-from tui.ui.commands import AppCommands, ItemCommands
-from tui.ui.screens.cost import CostScreen
 from tui.ui.screens.dashboard import DashboardScreen
-from tui.ui.screens.export import FORMATS, ExportPicker
-from tui.ui.screens.help import HelpScreen, binding_table
-from tui.ui.screens.note import NoteEditor
-from tui.ui.screens.stories import StoryPicker
-from tui.ui.screens.timeline import TimelineScreen
+from tui.ui.takes import Takes
 from tui.ui.theming import (
     DEFAULT_THEME,
     FALLBACK_THEME,
@@ -56,11 +51,23 @@ STANCE_DEFAULTS = {
 """Colours for stances and statuses on dark themes; light themes override them."""
 
 
+def _item_commands() -> type[Provider]:
+    from tui.ui.commands import ItemCommands
+
+    return ItemCommands
+
+
+def _app_commands() -> type[Provider]:
+    from tui.ui.commands import AppCommands
+
+    return AppCommands
+
+
 class DeepseekApp(App[None]):
     """deepseek-tui: one disputed story, claims to GPUs to reactions."""
 
     TITLE = "deepseek-tui"
-    COMMANDS = App.COMMANDS | {ItemCommands, AppCommands}
+    COMMANDS = App.COMMANDS | {_item_commands, _app_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit deepseek-tui"),
@@ -78,11 +85,7 @@ class DeepseekApp(App[None]):
         super().__init__()
         self.seeds = list(seeds)
         self.data_dir = data_dir
-        self.store: UserStore | None = None
-        self.verdicts: dict[str, dict[str, str]] = {}
-        self.notes: dict[str, dict[str, str]] = {}
-        # One thread, so saves happen in the order the keys were pressed.
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+        self.takes = Takes(self, self._takes_changed)
         self.last_export: Path | None = None
         self.stories: tuple[Corpus, ...] = ()
         self.problems: tuple[Problem, ...] = ()
@@ -108,89 +111,63 @@ class DeepseekApp(App[None]):
     async def on_mount(self) -> None:
         # Wait for the dashboard's widgets, so the loaded stories always have a home.
         await self.push_screen(DashboardScreen(self.seeds))
-        self.load_stories()
+        quick = load_cached(self.seeds)  # small and cached: a few ms, straight to screen
+        if quick is not None:
+            self._stories_loaded(quick.stories, quick.problems)
+        self.load_stories(need_stories=quick is None)
 
     @work(thread=True, exclusive=True, group="load")
-    def load_stories(self) -> None:
-        """Read config and seeds off the UI thread."""
-        from tui.core.config import load_config
-        from tui.core.loader import load
+    def load_stories(self, need_stories: bool = True) -> None:
+        """Read seeds, then themes, the user's takes and the config, off the UI thread.
+
+        The stories go first, so they are on screen before pydantic is even imported
+        (a cached seed needs none); everything after them only refines the view.
+        """
+        if need_stories:
+            from tui.core.loader import load
+
+            result = load(self.seeds)
+            self.call_from_thread(self._stories_loaded, result.stories, result.problems)
+            if not result.stories:
+                return
         from tui.core.themes import load_all_themes
 
-        themes, theme_problems = load_all_themes()
-        self.call_from_thread(self._themes_loaded, themes, theme_problems)
+        self.call_from_thread(self._themes_loaded, *load_all_themes())
         from tui.core.userdata import UserStore
 
         store = UserStore(self.data_dir)
         store_problems = store.load()
-        config, config_problems = load_config()
-        result = load(self.seeds)
         self.call_from_thread(self._store_loaded, store, store_problems)
-        self.call_from_thread(self._stories_loaded, result.stories, result.problems,
-                              config.keymap, tuple(config_problems))
+        from tui.core.config import load_config
+
+        config, config_problems = load_config()
+        self.call_from_thread(self._config_loaded, config.keymap, config_problems)
 
     def _store_loaded(self, store: UserStore, problems: list[Problem]) -> None:
-        self.store = store
-        for problem in problems:
-            self.notify(str(problem), title="Your verdicts", severity="error", timeout=15,
-                        markup=False)
+        self.takes.attach(store, problems)
+        dashboard = self.dashboard
+        if dashboard is not None and dashboard.corpus is not None:
+            corpus = dashboard.corpus
+            self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
+            self._takes_changed()
 
-    def _sync_takes(self, story_id: str) -> None:
-        """Copy one story's takes from the store into the view the panes read."""
-        if self.store is None:
-            return
-        takes = self.store.takes(story_id)
-        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
-        self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
-
-    def set_verdict(self, story_id: str, claim_id: str, verdict: str | None) -> None:
-        """Show the verdict at once and save it in the background, in order."""
-        view = self.verdicts.setdefault(story_id, {})
-        if verdict is None:
-            view.pop(claim_id, None)
-        else:
-            view[claim_id] = verdict
-
-        def change(store: UserStore) -> list[Problem]:
-            from tui.core.userdata import Verdict
-
-            chosen = None if verdict is None else Verdict(verdict)
-            return store.set_verdict(story_id, claim_id, chosen)
-
-        self._save(story_id, change)
-
-    def set_note(self, story_id: str, claim_id: str, note: str) -> None:
-        view = self.notes.setdefault(story_id, {})
-        if note.strip():
-            view[claim_id] = note.strip()
-        else:
-            view.pop(claim_id, None)
-        self._save(story_id, lambda store: store.set_note(story_id, claim_id, note))
-
-    def _save(self, story_id: str, change: Callable[[UserStore], list[Problem]]) -> None:
-        store = self.store
-        if store is None:
-            self.notify("Your verdicts are still loading; try again in a moment.",
-                        severity="warning")
-            return
-
-        def save() -> None:
-            problems = change(store)
-            if problems:
-                self.call_from_thread(self._save_failed, story_id, problems)
-
-        self._saver.submit(save)
-
-    def _save_failed(self, story_id: str, problems: list[Problem]) -> None:
-        for problem in problems:
-            self.notify(str(problem), title="Not saved", severity="error", timeout=15,
-                        markup=False)
-        self._sync_takes(story_id)
+    def _takes_changed(self) -> None:
         dashboard = self.dashboard
         if dashboard is not None:
             dashboard.refresh_rows()
+            dashboard.watch_selected(dashboard.selected)
+
+    def _config_loaded(self, keymap: dict[str, str], problems: list[Problem]) -> None:
+        if keymap:
+            self.keymap = keymap
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(str(problem), title="Config file ignored", severity="error",
+                        timeout=10, markup=False)
 
     def action_export(self) -> None:
+        from tui.ui.screens.export import ExportPicker
+
         if self.dashboard is None or self.dashboard.corpus is None:
             return
         self.push_screen(ExportPicker(), self.export_story)
@@ -204,42 +181,21 @@ class DeepseekApp(App[None]):
         self.run_worker(partial(self._export, corpus, form), thread=True, group="export")
 
     def _export(self, corpus: Corpus, form: str) -> None:
-        import datetime as dt
+        from tui.ui.exporting import write_export
 
-        from tui.core import export
-        from tui.core.userdata import data_dir
-
-        takes = self.store.takes(corpus.story.id) if self.store is not None else {}
-        if form == "markdown":
-            text = export.to_markdown(corpus, takes)
-        elif form == "json":
-            text = export.to_json(corpus, takes)
+        self.takes.wait()
+        store = self.takes.store
+        takes = store.takes(corpus.story.id) if store is not None else {}
+        result = write_export(corpus, takes, form, self.data_dir)
+        if isinstance(result, Problem):
+            self.call_from_thread(self.notify, str(result), severity="error", markup=False)
         else:
-            text = export.to_claimreview(corpus, takes)
-        suffix = next(ext for name, ext, _ in FORMATS if name == form)
-        folder = (self.data_dir or data_dir()) / "exports"
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error",
-                                  markup=False)
-            return
-        path = folder / f"{corpus.story.id}-{stamp}.{suffix}"
-        counter = 1
-        while path.exists():
-            counter += 1
-            path = folder / f"{corpus.story.id}-{stamp}-{counter}.{suffix}"
-        problem = export.write_output(text, str(path), force=False)
-        if problem is not None:
-            self.call_from_thread(self.notify, str(problem), severity="error", markup=False)
-        else:
-            self.last_export = path
-            self.call_from_thread(self.notify, f"Exported {form} to {path}", timeout=10,
+            self.last_export = result
+            self.call_from_thread(self.notify, f"Exported {form} to {result}", timeout=10,
                                   markup=False)
 
     def on_unmount(self) -> None:
-        self._saver.shutdown(wait=True)  # every change reaches the disk before we go
+        self.takes.shutdown()  # every change reaches the disk before we go
 
     def _themes_loaded(self, themes: list[LoadedTheme], problems: list[Problem]) -> None:
         """Register every valid theme; fall back if the wanted one is missing or broken."""
@@ -277,11 +233,7 @@ class DeepseekApp(App[None]):
         self.notify(f"Theme: {self.theme}", markup=False)
 
     def _stories_loaded(
-        self,
-        stories: tuple[Corpus, ...],
-        problems: tuple[Problem, ...],
-        keymap: dict[str, str],
-        config_problems: tuple[Problem, ...],
+        self, stories: tuple[Corpus, ...], problems: tuple[Problem, ...]
     ) -> None:
         self.stories = stories
         self.problems = problems
@@ -289,12 +241,6 @@ class DeepseekApp(App[None]):
         if not stories:
             self.exit(return_code=2)
             return
-        if keymap:
-            self.keymap = keymap
-            self.set_keymap(keymap)
-        for problem in config_problems:
-            self.notify(str(problem), title="Config file ignored", severity="error",
-                        timeout=10, markup=False)
         if problems:
             files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
             self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
@@ -306,13 +252,7 @@ class DeepseekApp(App[None]):
 
     def show_story(self, corpus: Corpus) -> None:
         """Open ``corpus`` on the dashboard, with the user's takes on it."""
-        self._sync_takes(corpus.story.id)
-        if self.store is not None:
-            orphans = self.store.orphans(corpus.story.id, frozenset(c.id for c in corpus.claims))
-            if orphans:
-                self.notify(f"{len(orphans)} of your verdicts are on claims this story no "
-                            "longer has; they are kept in your file and listed in exports.",
-                            severity="warning", timeout=10, markup=False)
+        self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
         dashboard = self.dashboard
         if dashboard is not None:
             dashboard.show_story(corpus)
@@ -326,6 +266,8 @@ class DeepseekApp(App[None]):
                 self.notify(f"Opened “{corpus.story.title}”", markup=False)
 
     def action_stories(self) -> None:
+        from tui.ui.screens.stories import StoryPicker
+
         if len(self.stories) < 2:
             self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
                         severity="information", markup=False)
@@ -335,6 +277,11 @@ class DeepseekApp(App[None]):
         self.push_screen(StoryPicker(self.stories, current), self.open_story)
 
     def action_help(self) -> None:
+        from tui.ui.screens.cost import CostScreen
+        from tui.ui.screens.help import HelpScreen, binding_table
+        from tui.ui.screens.note import NoteEditor
+        from tui.ui.screens.timeline import TimelineScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         groups = [

@@ -11,10 +11,11 @@ from rich.text import Text
 
 from tui import formatting as fmt
 from tui.core import hardware
-from tui.core.corpus import Corpus, Entity
-from tui.core.schema import (
+from tui.core.corpus import Corpus
+from tui.core.model import (
     Actor,
     Claim,
+    Entity,
     Event,
     Fleet,
     Gpu,

@@ -14,7 +14,7 @@ from rich.text import Text
 from tui import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.schema import Reaction
+from tui.core.model import Reaction
 from tui.core.text import one_line
 from tui.labels import fleet_label, stance_label, status_label, verdict_label
 from tui.ui.widgets.row_list import Column, Row
@@ -88,7 +88,7 @@ def claim_rows(
                     Text(status_label(claim.status)),
                     Text(verdict_label(verdicts.get(claim.id))),
                 ),
-                tones=("", "", claim.status.value, ""),
+                tones=("", "", f"status-{claim.status.value}", ""),
             )
         )
     return rows
@@ -144,7 +144,7 @@ def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
                     said,
                 ),
                 indent=depth,
-                tones=("", reaction.stance.value, ""),
+                tones=("", f"stance-{reaction.stance.value}", ""),
             )
         )
     return rows

@@ -14,8 +14,7 @@ from pathlib import Path
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.core.config import config_dir, config_path
-from tui.core.paths import bundled
+from tui.core.paths import bundled, config_dir, config_path
 
 DEFAULT_THEME = "deepseek-dark"
 FALLBACK_THEME = "textual-dark"

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 from tui import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.schema import Run
+from tui.core.model import Run
 from tui.core.text import one_line
 from tui.labels import CONFIRMATION_WORD
 from tui.ui.widgets.row_list import Column, Row, RowList

@@ -25,14 +25,12 @@ from textual.widgets import Footer, Input, Static
 from tui import formatting as fmt
 from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
-from tui.core.schema import Stance
+from tui.core.model import Stance
 from tui.core.text import one_line
 from tui.labels import verdict_label
 from tui.ui import rows as build
 from tui.ui.details import describe
-from tui.ui.screens.cost import CostScreen
-from tui.ui.screens.note import NoteEditor
-from tui.ui.screens.timeline import TimelineScreen
+from tui.ui.takes import Takes
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import Row, RowList
 from tui.ui.widgets.tally import StanceTally
@@ -448,12 +446,17 @@ class DashboardScreen(Screen[None]):
     def _verdicts(self) -> dict[str, str]:
         if self.corpus is None:
             return {}
-        return dict(getattr(self.app, "verdicts", {}).get(self.corpus.story.id, {}))
+        return dict(self._takes().verdicts.get(self.corpus.story.id, {}))
 
     def _note(self, claim_id: str) -> str:
         if self.corpus is None:
             return ""
-        return str(getattr(self.app, "notes", {}).get(self.corpus.story.id, {}).get(claim_id, ""))
+        return self._takes().notes.get(self.corpus.story.id, {}).get(claim_id, "")
+
+    def _takes(self) -> Takes:
+        takes = getattr(self.app, "takes", None)
+        assert isinstance(takes, Takes), "the dashboard runs inside DeepseekApp"
+        return takes
 
     def _update_take_tally(self) -> None:
         corpus = self.corpus
@@ -461,7 +464,8 @@ class DashboardScreen(Screen[None]):
         if corpus is None:
             return
         counts = agreement(corpus, self._verdicts())
-        text = Text("Your take ", style="dim")
+        text = Text()
+        text.append("Your take ", style="dim")
         if not counts.rated:
             text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
         else:
@@ -489,11 +493,13 @@ class DashboardScreen(Screen[None]):
         cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
         current = self._verdicts().get(claim_id)
         verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
-        self.app.set_verdict(self.corpus.story.id, claim_id, verdict)  # type: ignore[attr-defined]
+        self._takes().set_verdict(self.corpus.story.id, claim_id, verdict)
         self.refresh_rows()
         self.watch_selected(self.selected)
 
     def action_note(self) -> None:
+        from tui.ui.screens.note import NoteEditor
+
         claim_id = self._selected_claim()
         if claim_id is None or self.corpus is None:
             return
@@ -501,7 +507,7 @@ class DashboardScreen(Screen[None]):
 
         def saved(note: str | None) -> None:
             if note is not None:
-                self.app.set_note(story_id, claim_id, note)  # type: ignore[attr-defined]
+                self._takes().set_note(story_id, claim_id, note)
                 self.watch_selected(self.selected)
 
         self.app.push_screen(NoteEditor(self.corpus.title_of(claim_id), self._note(claim_id)),
@@ -511,10 +517,14 @@ class DashboardScreen(Screen[None]):
         self.app.action_export()  # type: ignore[attr-defined]
 
     def action_timeline(self) -> None:
+        from tui.ui.screens.timeline import TimelineScreen
+
         if self.corpus is not None:
             self.app.push_screen(TimelineScreen(self.corpus), self._follow_from)
 
     def action_cost(self) -> None:
+        from tui.ui.screens.cost import CostScreen
+
         if self.corpus is not None:
             self.app.push_screen(CostScreen(self.corpus))
 

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
+from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.widget import Widget
 
-from tui.core.schema import Stance
+from tui.core.model import Stance
 from tui.labels import STANCE_GLYPH
 
 
 class StanceTally(Widget):
     """``✗ skeptical 4 ███████ ✓ supportive 5 █████████ …`` drawn to the widget's width."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        f"stance-tally--{stance.value}" for stance in Stance
-    } | {"stance-tally--label"}
-
     DEFAULT_CSS = """
     StanceTally {
         height: 1;
-        & > .stance-tally--label { color: $text-muted; }
-        & > .stance-tally--skeptical { color: $stance-skeptical; }
-        & > .stance-tally--supportive { color: $stance-supportive; }
-        & > .stance-tally--neutral { color: $stance-neutral; }
-        & > .stance-tally--mixed { color: $stance-mixed; }
     }
     """
 
@@ -39,9 +30,10 @@ class StanceTally(Widget):
 
     def render(self) -> Text:
         total = sum(self.counts.values())
-        text = Text("Reactions ", style=self.get_component_rich_style("stance-tally--label"))
+        text = Text()
+        text.append("Reactions ", style="dim")
         if not total:
-            text.append("none yet", style=self.get_component_rich_style("stance-tally--label"))
+            text.append("none yet", style="dim")
             return text
         labels = [
             (stance, f"{STANCE_GLYPH[stance]} {stance.value} {count} ")
@@ -50,7 +42,8 @@ class StanceTally(Widget):
         ]
         room = self.size.width - text.cell_len - sum(len(label) + 1 for _, label in labels)
         for stance, label in labels:
-            style = self.get_component_rich_style(f"stance-tally--{stance.value}")
+            value = self.app.theme_variables.get(f"stance-{stance.value}")
+            style = Style(color=Color.parse(value).rich_color) if value else Style()
             text.append(label, style=style)
             bar = max(1, room * self.counts[stance] // total) if room > 0 else 0
             text.append("█" * bar, style=style)

@@ -1,0 +1,68 @@
+"""An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic.
+
+The cache is data, never code: JSON written by ``tui.core.model.to_jsonable`` and read
+back by ``story_from_jsonable``, which rebuilds only the model's own types. An entry is
+keyed by a hash of the seed file's bytes and the tool's version, so any edit to the
+seed (or an upgrade) misses the cache; an entry that does not parse is ignored and
+rewritten. It lives in the platform cache folder (``DEEPSEEK_TUI_CACHE_DIR`` overrides
+it), and a cache that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from tui import __version__
+from tui.core.model import StoryData, story_from_jsonable, to_jsonable
+
+ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
+CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("deepseek-tui", appauthor=False)
+
+
+def key_of(raw: bytes) -> str:
+    """The cache key of a seed file's bytes (with the versions that shape the entry)."""
+    digest = hashlib.blake2b(raw, digest_size=20)
+    digest.update(f"|{__version__}|{CACHE_FORMAT}".encode())
+    return digest.hexdigest()
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / f"story-{key}.json"
+
+
+def get(key: str) -> StoryData | None:
+    """The cached story for ``key``, or ``None`` (missing, unreadable or malformed)."""
+    try:
+        data = json.loads(_entry(key).read_bytes())
+        if data.get("format") != CACHE_FORMAT or data.get("key") != key:
+            return None
+        return story_from_jsonable(data["story"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def put(key: str, story: StoryData) -> None:
+    """Store ``story`` under ``key``; failures are ignored (the cache is only a speed-up)."""
+    from tui.core.atomic import atomic_write_text
+
+    text = json.dumps(
+        {"format": CACHE_FORMAT, "key": key, "story": to_jsonable(story)},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    with contextlib.suppress(OSError):
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        atomic_write_text(_entry(key), text, mode=0o600)

@@ -1,0 +1,426 @@
+"""The story as plain immutable objects: what the corpus, the UI and exports read.
+
+pydantic (``tui.core.schema``) guards the edge: it checks a seed file and then hands
+over these frozen, slotted dataclasses, which are cheaper to build, to hold and to
+cache than validated models, and need no pydantic import. The enums live here too,
+so the UI can name a stance or a status without importing the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+
+class DatePrecision(enum.StrEnum):
+    """How much of a date is known."""
+
+    MINUTE = "minute"  # a timestamp, e.g. decoded from a post id
+    DAY = "day"
+    APPROXIMATE = "approximate"  # within a few days; the note says which
+    MONTH = "month"
+    YEAR = "year"
+
+
+class ActorKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PUBLIC = "public"  # an anonymous or unnamed member of the public
+
+
+class ClaimKind(enum.StrEnum):
+    CAPABILITY = "capability"
+    COST = "cost"
+    HARDWARE = "hardware"
+    GEOPOLITICS = "geopolitics"
+    ACCUSATION = "accusation"
+    RIVALRY = "rivalry"
+    MARKET = "market"
+
+
+class ClaimStatus(enum.StrEnum):
+    """How well a claim holds up, on what is known now."""
+
+    ESTABLISHED = "established"  # confirmed by a primary source
+    REPORTED = "reported"  # confirmed by secondary sources only
+    ASSERTED = "asserted"  # said by its claimant; not independently checked
+    DISPUTED = "disputed"  # contradicted by others with some evidence
+    SPECULATIVE = "speculative"  # a guess or a joke, no evidence offered
+    MISREPORTED = "misreported"  # a reading the primary sources contradict
+
+
+class Stance(enum.StrEnum):
+    SKEPTICAL = "skeptical"
+    SUPPORTIVE = "supportive"
+    NEUTRAL = "neutral"
+    MIXED = "mixed"
+
+
+class FleetStatus(enum.StrEnum):
+    """What kind of statement a fleet size is."""
+
+    DISCLOSED = "disclosed"  # by the owner, in its own papers
+    REPORTED = "reported"  # by news or analysts from records
+    ESTIMATED = "estimated"  # an outside estimate
+    CLAIMED = "claimed"  # asserted by someone without evidence
+
+
+class ExportStatus(enum.StrEnum):
+    RESTRICTED = "restricted"  # needs a US licence for China
+    CHINA_VARIANT = "china-variant"  # cut down to pass a rule, later caught by a newer one
+    UNRESTRICTED = "unrestricted"
+
+
+class Confirmation(enum.StrEnum):
+    CONFIRMED_PRIMARY = "confirmed-primary"
+    CONFIRMED_SECONDARY = "confirmed-secondary"
+    PARTLY_CONFIRMED = "partly-confirmed"
+    UNCONFIRMED = "unconfirmed"
+    DERIVED = "derived"
+
+
+class EventKind(enum.StrEnum):
+    EXPORT_CONTROL = "export-control"
+    HARDWARE = "hardware"
+    RELEASE = "release"
+    INTERVIEW = "interview"
+    REACTION = "reaction"
+    MARKET = "market"
+    DISCLOSURE = "disclosure"
+
+
+UNSUPPORTED: Literal["unsupported"] = "unsupported"
+Figure = float | Literal["unsupported"]
+"""A datasheet figure: a number ≥ 0, or ``"unsupported"`` (not the same as 0)."""
+
+FIGURE_FIELDS: tuple[str, ...] = (
+    "memory_gb",
+    "memory_bandwidth_gbs",
+    "bf16_dense_tflops",
+    "bf16_sparse_tflops",
+    "fp8_dense_tflops",
+    "fp8_sparse_tflops",
+    "fp64_tflops",
+    "tdp_w",
+    "nvlink_gbs",
+)
+
+ENTITY_LISTS: tuple[str, ...] = (
+    "sections",
+    "sources",
+    "actors",
+    "claims",
+    "gpus",
+    "fleets",
+    "reactions",
+    "events",
+    "notes",
+    "runs",
+    "prices",
+)
+"""The lists of a story whose items have ids, in file order."""
+
+_frozen = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@_frozen
+class When:
+    date: dt.date
+    precision: DatePrecision = DatePrecision.DAY
+    time_utc: dt.time | None = None
+    end: dt.date | None = None
+    note: str | None = None
+
+
+@_frozen
+class Story:
+    id: str
+    title: str
+    publisher: str
+    source: str
+    date: When
+    summary: str
+
+
+@_frozen
+class Section:
+    id: str
+    title: str
+
+
+@_frozen
+class Source:
+    id: str
+    title: str
+    url: str
+    publisher: str | None = None
+    primary: bool = False
+    date: dt.date | None = None
+
+
+@_frozen
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@_frozen
+class Claim:
+    id: str
+    by: str
+    short: str
+    text: str
+    kind: ClaimKind
+    status: ClaimStatus
+    status_note: str | None = None
+    section: str | None = None
+    sources: tuple[str, ...] = ()
+    gpus: tuple[str, ...] = ()
+    date: When | None = None
+
+
+@_frozen
+class Gpu:
+    id: str
+    name: str
+    vendor: str
+    architecture: str
+    form_factor: str
+    launch: When
+    memory_gb: Figure
+    memory_type: str
+    memory_bandwidth_gbs: Figure
+    bf16_dense_tflops: Figure
+    bf16_sparse_tflops: Figure | None = None
+    fp8_dense_tflops: Figure | None = None
+    fp8_sparse_tflops: Figure | None = None
+    fp64_tflops: Figure | None = None
+    tdp_w: Figure
+    nvlink_gbs: Figure | None = None
+    export_status: ExportStatus
+    export_note: str | None = None
+    cut_from: str | None = None
+    uncertain: tuple[str, ...] = ()
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+    status: Confirmation
+
+
+@_frozen
+class FleetPart:
+    gpu: str
+    count: int
+    uncertain: bool = False
+
+
+@_frozen
+class Fleet:
+    id: str
+    label: str
+    owner: str
+    stated_by: str
+    parts: tuple[FleetPart, ...]
+    approximate: bool = True
+    status: FleetStatus
+    claim: str | None = None
+    note: str | None = None
+    date: When | None = None
+    sources: tuple[str, ...] = ()
+
+
+@_frozen
+class Run:
+    id: str
+    label: str
+    by: str
+    gpu: str
+    gpu_hours: float
+    gpu_hours_uncertain: bool = False
+    fleet: str | None = None
+    price_per_gpu_hour_usd: float | None = None
+    stated_cost_usd: float | None = None
+    claim: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+    status: Confirmation
+
+
+@_frozen
+class PricePoint:
+    id: str
+    label: str
+    gpu: str | None = None
+    period: str
+    low_usd: float
+    high_usd: float
+    note: str | None = None
+    sources: tuple[str, ...]
+    status: Confirmation
+
+
+@_frozen
+class Reaction:
+    id: str
+    actor: str
+    quote: str | None = None
+    paraphrase: str
+    stance: Stance
+    channel: str
+    date: When
+    replies_to: str | None = None
+    about: tuple[str, ...] = ()
+    section: str | None = None
+    sources: tuple[str, ...] = ()
+    status: Confirmation
+    note: str | None = None
+
+
+@_frozen
+class Event:
+    id: str
+    date: When
+    kind: EventKind
+    title: str
+    text: str | None = None
+    refs: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    status: Confirmation
+
+
+@_frozen
+class Note:
+    id: str
+    title: str
+    text: str
+    status: Confirmation
+    about: tuple[str, ...] = ()
+    sources: tuple[str, ...]
+
+
+@_frozen
+class StoryData:
+    """A whole checked story file."""
+
+    format: int = 1
+    story: Story
+    sections: tuple[Section, ...] = ()
+    sources: tuple[Source, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    gpus: tuple[Gpu, ...] = ()
+    fleets: tuple[Fleet, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: tuple[Note, ...] = ()
+    runs: tuple[Run, ...] = ()
+    prices: tuple[PricePoint, ...] = ()
+
+
+Entity = (
+    Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note | Run | PricePoint
+)
+
+
+def to_jsonable(value: Any) -> Any:
+    """Plain JSON data for a model object: dates as ISO strings, enums as their values.
+
+    Fields that are ``None`` are kept (as ``null``), so the output has stable keys.
+    """
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
+
+
+# --------------------------------------------------------------------------- decoding
+
+Decoder = Callable[[Any], Any]
+_DECODERS: dict[type, Decoder] = {}
+
+
+def story_from_jsonable(data: Any) -> StoryData:
+    """Rebuild a story from ``to_jsonable`` output (the on-disk cache).
+
+    Raises ``ValueError``/``TypeError``/``KeyError`` on anything malformed; callers
+    treat that as a cache miss.
+    """
+    story = _decoder_for(StoryData)(data)
+    assert isinstance(story, StoryData)
+    return story
+
+
+def _decoder_for(cls: type) -> Decoder:
+    """A function dict → ``cls``, with a converter per field worked out once."""
+    if cls in _DECODERS:
+        return _DECODERS[cls]
+    hints = get_type_hints(cls)
+    converters = {f.name: _converter(hints[f.name]) for f in fields(cls)}
+
+    def decode(data: Any) -> Any:
+        if not isinstance(data, dict) or set(data) - converters.keys():
+            raise ValueError(f"not a {cls.__name__}")
+        return cls(**{name: converters[name](value) for name, value in data.items()})
+
+    _DECODERS[cls] = decode
+    return decode
+
+
+def _converter(hint: Any) -> Decoder:
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (UnionType, Union):
+        options = [a for a in args if a is not type(None)]
+        inner = _converter(options[0]) if len(options) == 1 else _figure
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        item = _converter(args[0])
+        return lambda v: tuple(item(x) for x in _list(v))
+    if origin is Literal:
+        return _figure
+    if isinstance(hint, type):
+        if is_dataclass(hint):
+            return _decoder_for(hint)
+        if issubclass(hint, enum.Enum):
+            return hint
+        if hint is dt.date:
+            return dt.date.fromisoformat
+        if hint is dt.time:
+            return dt.time.fromisoformat
+        return _plain(hint)
+    raise TypeError(f"no decoder for {hint!r}")  # pragma: no cover - all hints covered
+
+
+def _plain(kind: type) -> Decoder:
+    def check(value: Any) -> Any:
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {kind.__name__}")
+        return value
+
+    return check
+
+
+def _figure(value: Any) -> Any:
+    if value == UNSUPPORTED:
+        return UNSUPPORTED
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError("expected a figure")
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value

@@ -1,0 +1,107 @@
+"""The user's verdicts and notes as the app sees them: a view that changes at once,
+and a store that saves in the background, one change after another.
+
+Pressing a key updates ``verdicts``/``notes`` (what the panes read) immediately; the
+save runs on a single thread, so changes reach the disk in the order they were made,
+and ``shutdown`` waits for them, so quitting right after a key press loses nothing.
+If a save fails, the view is reset from the store and the user is told why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from tui.core.problems import Problem
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tui.core.userdata import UserStore
+
+
+class Takes:
+    """One per app; ``store`` arrives from the load worker."""
+
+    def __init__(self, app: App[None], on_change: Callable[[], None]) -> None:
+        self.app = app
+        self.on_change = on_change
+        self.store: UserStore | None = None
+        self.verdicts: dict[str, dict[str, str]] = {}
+        self.notes: dict[str, dict[str, str]] = {}
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+
+    def attach(self, store: UserStore, problems: list[Problem]) -> None:
+        self.store = store
+        for problem in problems:
+            self.app.notify(str(problem), title="Your verdicts", severity="error", timeout=15,
+                            markup=False)
+
+    def sync(self, story_id: str, claim_ids: frozenset[str]) -> None:
+        """Copy one story's takes from the store; tell the user about orphaned ones."""
+        if self.store is None:
+            return
+        takes = self.store.takes(story_id)
+        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
+        self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
+        orphans = self.store.orphans(story_id, claim_ids)
+        if orphans:
+            self.app.notify(f"{len(orphans)} of your verdicts are on claims this story no "
+                            "longer has; they are kept in your file and listed in exports.",
+                            severity="warning", timeout=10, markup=False)
+
+    def set_verdict(self, story_id: str, claim_id: str, verdict: str | None) -> None:
+        """Show the verdict at once and save it in the background, in order."""
+        view = self.verdicts.setdefault(story_id, {})
+        if verdict is None:
+            view.pop(claim_id, None)
+        else:
+            view[claim_id] = verdict
+
+        def change(store: UserStore) -> list[Problem]:
+            from tui.core.userdata import Verdict
+
+            chosen = None if verdict is None else Verdict(verdict)
+            return store.set_verdict(story_id, claim_id, chosen)
+
+        self._save(story_id, change)
+
+    def set_note(self, story_id: str, claim_id: str, note: str) -> None:
+        view = self.notes.setdefault(story_id, {})
+        if note.strip():
+            view[claim_id] = note.strip()
+        else:
+            view.pop(claim_id, None)
+        self._save(story_id, lambda store: store.set_note(story_id, claim_id, note))
+
+    def wait(self) -> None:
+        """Block until every queued save is done (tests, and before exporting)."""
+        self._saver.submit(lambda: None).result()
+
+    def shutdown(self) -> None:
+        self._saver.shutdown(wait=True)
+
+    def _save(self, story_id: str, change: Callable[[UserStore], list[Problem]]) -> None:
+        store = self.store
+        if store is None:
+            self.app.notify("Your verdicts are still loading; try again in a moment.",
+                            severity="warning")
+            return
+
+        def save() -> None:
+            problems = change(store)
+            if problems:
+                self.app.call_from_thread(self._failed, story_id, problems)
+
+        self._saver.submit(save)
+
+    def _failed(self, story_id: str, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.app.notify(str(problem), title="Not saved", severity="error", timeout=15,
+                            markup=False)
+        if self.store is not None:
+            takes = self.store.takes(story_id)
+            self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
+            self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
+        self.on_change()

@@ -69,6 +69,7 @@ class Corpus:
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
     _haystack: Mapping[str, str] = field(repr=False)
+    _last_search: list[tuple[str, frozenset[str]]] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, data: StoryData) -> Corpus:
@@ -210,14 +211,21 @@ class Corpus:
 
     def search(self, query: str) -> frozenset[str]:
         """Ids of items whose text holds every word of ``query`` (case-insensitive)."""
-        terms = query.casefold().split()
+        folded = " ".join(query.casefold().split())
+        terms = folded.split()
         if not terms:
             return frozenset(self._by_id)
-        return frozenset(
-            item_id
-            for item_id, text in self._haystack.items()
-            if all(term in text for term in terms)
-        )
+        pool: Iterable[str] = self._haystack
+        if self._last_search:
+            previous, found = self._last_search[0]
+            if previous == folded:
+                return found
+            if folded.startswith(previous):  # typing on: only earlier matches can match
+                pool = found
+        haystack = self._haystack
+        result = frozenset(i for i in pool if all(term in haystack[i] for term in terms))
+        self._last_search[:] = [(folded, result)]
+        return result
 
 
 def _references(item: Entity) -> Iterator[str]:

@@ -7,13 +7,14 @@ problems. Nothing here raises for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import cache
 from tui.core.corpus import Corpus
 from tui.core.files import SEED_SUFFIXES, parse_document, read_bytes
+from tui.core.model import ENTITY_LISTS, StoryData
 from tui.core.problems import Problem
 
 
@@ -51,35 +52,56 @@ def story_files(path: Path) -> list[Path] | Problem:
     return Problem(path, "no such file or folder")
 
 
-def load_file(path: Path, *, use_cache: bool = True) -> Corpus | list[Problem]:
+Progress = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    """The default progress report: none."""
+
+
+def load_file(
+    path: Path, *, use_cache: bool = True, progress: Progress = _quiet
+) -> Corpus | list[Problem]:
     """One story file, as a corpus or the problems that stop it.
 
     A file whose exact bytes were checked before comes from the cache, without
     parsing TOML or importing pydantic; anything else is parsed, checked and cached.
     """
+    size = f"{path.stat().st_size / 1e6:,.1f} MB" if path.exists() else ""
+    progress(f"reading {path.name} {size}".rstrip())
     raw = read_bytes(path)
     if isinstance(raw, Problem):
         return [raw]
     key = cache.key_of(raw)
     cached = cache.get(key) if use_cache else None
     if cached is not None:
+        progress(f"indexing {_items(cached):,} items from {path.name}")
         return Corpus.build(cached)
+    progress(f"parsing {path.name} {size} (first time; later launches use the cache)")
     document = parse_document(path, raw)
     if isinstance(document, Problem):
         return [document]
     from tui.core.checks import check_document  # pydantic: only for files not yet checked
     from tui.core.schema import to_model
 
+    progress(f"checking {path.name}")
     checked = check_document(document)
     if isinstance(checked, list):
         return checked
     story = to_model(checked)
+    progress(f"indexing {_items(story):,} items from {path.name}")
     if use_cache:
         cache.put(key, story)
     return Corpus.build(story)
 
 
-def load(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:
+def _items(story: StoryData) -> int:
+    return sum(len(getattr(story, name)) for name in ENTITY_LISTS)
+
+
+def load(
+    paths: Iterable[Path], *, use_cache: bool = True, progress: Progress = _quiet
+) -> LoadResult:
     """Every story under ``paths``; a story id seen twice keeps the first."""
     stories: list[Corpus] = []
     problems: list[Problem] = []
@@ -92,7 +114,7 @@ def load(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:
             continue
         for file in found:
             files.append(file)
-            result = load_file(file, use_cache=use_cache)
+            result = load_file(file, use_cache=use_cache, progress=progress)
             if isinstance(result, list):
                 problems.extend(result)
             elif result.story.id in seen:

@@ -126,7 +126,7 @@ class DeepseekApp(App[None]):
         if need_stories:
             from tui.core.loader import load
 
-            result = load(self.seeds)
+            result = load(self.seeds, progress=self._report_progress)
             self.call_from_thread(self._stories_loaded, result.stories, result.problems)
             if not result.stories:
                 return
@@ -142,6 +142,12 @@ class DeepseekApp(App[None]):
 
         config, config_problems = load_config()
         self.call_from_thread(self._config_loaded, config.keymap, config_problems)
+
+    def _report_progress(self, message: str) -> None:
+        """From the load worker: show what it is doing on the loading screen."""
+        dashboard = self.dashboard
+        if dashboard is not None:
+            self.call_from_thread(dashboard.show_progress, message)
 
     def _store_loaded(self, store: UserStore, problems: list[Problem]) -> None:
         self.takes.attach(store, problems)

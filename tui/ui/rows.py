@@ -14,10 +14,10 @@ from rich.text import Text
 from tui import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.model import Reaction
+from tui.core.model import Claim, Reaction
 from tui.core.text import one_line
 from tui.labels import fleet_label, stance_label, status_label, verdict_label
-from tui.ui.widgets.row_list import Column, Row
+from tui.ui.widgets.row_list import Column, LazyRows, Row
 
 CLAIM_COLUMNS = (
     Column("Claimant", 16),
@@ -72,30 +72,33 @@ FLEET_COLUMNS = (
 
 def claim_rows(
     corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, str] | None = None
-) -> list[Row]:
+) -> LazyRows:
     """One row per claim; ``verdicts`` (claim id → believe/doubt/unsure) fill "You"."""
-    verdicts = verdicts or {}
-    rows = []
-    for claim in corpus.claims:
-        if visible is not None and claim.id not in visible:
-            continue
-        rows.append(
-            Row(
-                claim.id,
-                (
-                    Text(one_line(corpus.actor_name(claim.by))),
-                    Text(one_line(claim.short)),
-                    Text(status_label(claim.status)),
-                    Text(verdict_label(verdicts.get(claim.id))),
-                ),
-                tones=("", "", f"status-{claim.status.value}", ""),
-            )
+    chosen = verdicts or {}
+    keys = [c.id for c in corpus.claims if visible is None or c.id in visible]
+
+    def build(key: str) -> Row:
+        claim = corpus.get(key)
+        assert isinstance(claim, Claim)
+        return Row(
+            claim.id,
+            (
+                Text(one_line(corpus.actor_name(claim.by))),
+                Text(one_line(claim.short)),
+                Text(status_label(claim.status)),
+                Text(verdict_label(chosen.get(claim.id))),
+            ),
+            tones=("", "", f"status-{claim.status.value}", ""),
         )
-    return rows
+
+    return LazyRows(keys, build)
 
 
 def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reaction, int]]:
-    """Reactions with each reply right under what it replies to, and its depth."""
+    """Reactions with each reply right under what it replies to, and its depth.
+
+    Iterative, so a reply chain thousands deep cannot exhaust the stack.
+    """
     present = {r.id for r in reactions}
     children: dict[str, list[Reaction]] = {}
     roots: list[Reaction] = []
@@ -107,26 +110,26 @@ def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reacti
             roots.append(reaction)
     ordered: list[tuple[Reaction, int]] = []
     seen: set[str] = set()
-
-    def walk(reaction: Reaction, depth: int) -> None:
-        if reaction.id in seen:
-            return
-        seen.add(reaction.id)
-        ordered.append((reaction, depth))
-        for child in children.get(reaction.id, []):
-            walk(child, depth + 1)
-
-    for root in roots:
-        walk(root, 0)
-    for reaction in reactions:  # anything left in a loop still shows
-        walk(reaction, 0)
+    for start in (*roots, *reactions):  # anything left in a loop still shows
+        stack = [(start, 0)]
+        while stack:
+            reaction, depth = stack.pop()
+            if reaction.id in seen:
+                continue
+            seen.add(reaction.id)
+            ordered.append((reaction, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(reaction.id, [])))
     return ordered
 
 
-def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
+def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> LazyRows:
     chosen = [r for r in corpus.reactions if visible is None or r.id in visible]
-    rows = []
-    for reaction, depth in thread_order(corpus, chosen):
+    order = thread_order(corpus, chosen)
+    depth = {reaction.id: level for reaction, level in order}
+
+    def build(key: str) -> Row:
+        reaction = corpus.get(key)
+        assert isinstance(reaction, Reaction)
         said = Text()
         target = corpus.get(reaction.replies_to) if reaction.replies_to else None
         if target is not None:
@@ -135,19 +138,18 @@ def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
             said.append(f"→ {one_line(corpus.actor_name(who))}{kind}: ", "dim")
         said.append(one_line(f"“{reaction.quote}”" if reaction.quote
                              else f"({reaction.paraphrase})"))
-        rows.append(
-            Row(
-                reaction.id,
-                (
-                    Text(one_line(corpus.actor_name(reaction.actor))),
-                    Text(stance_label(reaction.stance)),
-                    said,
-                ),
-                indent=depth,
-                tones=("", f"stance-{reaction.stance.value}", ""),
-            )
+        return Row(
+            reaction.id,
+            (
+                Text(one_line(corpus.actor_name(reaction.actor))),
+                Text(stance_label(reaction.stance)),
+                said,
+            ),
+            indent=min(depth[key], 8),
+            tones=("", f"stance-{reaction.stance.value}", ""),
         )
-    return rows
+
+    return LazyRows([reaction.id for reaction, _ in order], build)
 
 
 def gpu_rows(

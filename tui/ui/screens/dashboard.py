@@ -124,14 +124,14 @@ class DashboardScreen(Screen[None]):
         with Vertical(id="panes"):
             with Horizontal(id="top"):
                 with Container(id="pane-claims", classes="pane"):
-                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="no claims match")
+                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="loading…")
                 with Container(id="pane-reactions", classes="pane"):
                     yield RowList(build.REACTION_COLUMNS, id="reactions",
-                                  empty_text="no reactions match")
+                                  empty_text="loading…")
             with Horizontal(id="bottom"):
                 with Vertical(id="pane-gpus", classes="pane"):
-                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="no GPUs match")
-                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="no fleets match")
+                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="loading…")
+                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="loading…")
                 with Container(id="pane-inspector", classes="pane"):
                     yield Inspector(id="inspector")
         yield Static(id="too-small")
@@ -172,10 +172,18 @@ class DashboardScreen(Screen[None]):
 
     # -- the story
 
+    def show_progress(self, message: str) -> None:
+        """The loading state: what the load worker is doing, with its counts."""
+        if self.corpus is None:
+            self.query_one("#story-header", Static).update(Text(f"Loading: {message} …"))
+
     def show_story(self, corpus: Corpus) -> None:
         """Show ``corpus``; selection, search and filters start afresh."""
         self.corpus = corpus
         self.history.clear()
+        for name, what in (("claims", "claims"), ("reactions", "reactions"), ("gpus", "GPUs"),
+                           ("fleets", "fleets")):
+            self.query_one(f"#{name}", RowList).empty_text = f"no {what} match"
         story = corpus.story
         header = Text()
         header.append(one_line(story.title), "bold")

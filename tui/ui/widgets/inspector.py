@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
 
 from tui.ui.widgets.row_list import Column, Row, RowList
+from tui.ui.widgets.text_view import TextView
 
 LINK_COLUMNS = (Column("Kind", 9), Column("Linked item"))
 
@@ -21,18 +21,17 @@ class Inspector(Vertical):
 
     DEFAULT_CSS = """
     Inspector {
-        & > #inspector-scroll { height: 1fr; padding: 0 1; }
-        & > #links { height: auto; max-height: 45%; border-top: hkey $panel-lighten-2; }
+        & > #inspector-body { height: 1fr; padding: 0 1; }
+        & > #links { height: 40%; border-top: hkey $foreground 30%; }
     }
     """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="inspector-scroll", can_focus=False):
-            yield Static(Text("Select a claim, a GPU or a reaction to see it here."),
-                         id="inspector-body")
+        yield TextView(Text("Select a claim, a GPU or a reaction to see it here."),
+                       id="inspector-body")
         yield RowList(LINK_COLUMNS, id="links", empty_text="no links")
 
     def show(self, body: Text, links: list[Row]) -> None:
-        self.query_one("#inspector-body", Static).update(body)
-        self.query_one("#inspector-scroll", VerticalScroll).scroll_home(animate=False)
+        """Show an item; fixed sizes, so the screen never has to re-layout for it."""
+        self.query_one("#inspector-body", TextView).update(body)
         self.query_one("#links", RowList).set_rows(links, reset=True)

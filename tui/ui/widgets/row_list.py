@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, overload
 
 from rich.style import Style
 from rich.text import Text
@@ -51,6 +51,43 @@ class Row:
     cells: tuple[Text, ...]
     indent: int = 0
     tones: tuple[str, ...] = field(default=())
+
+
+class LazyRows(Sequence[Row]):
+    """Rows known by key, built only when asked for (and kept once built).
+
+    A list of 100,000 claims costs a tuple of keys; the few dozen rows on screen are
+    the only ones ever turned into text.
+    """
+
+    def __init__(self, keys: Sequence[str], build: Callable[[str], Row]) -> None:
+        self.keys: tuple[str, ...] = tuple(keys)
+        self._build = build
+        self._built: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.keys)
+        row = self._built.get(index)
+        if row is None:
+            row = self._build(self.keys[index])
+            self._built[index] = row
+        return row
+
+
+def keys_of(rows: Sequence[Row]) -> tuple[str, ...]:
+    return rows.keys if isinstance(rows, LazyRows) else tuple(row.key for row in rows)
 
 
 class RowList(ScrollView, can_focus=True):
@@ -136,7 +173,8 @@ class RowList(ScrollView, can_focus=True):
         self.columns: tuple[Column, ...] = tuple(columns)
         self.show_header = show_header
         self.empty_text = empty_text
-        self.rows: tuple[Row, ...] = ()
+        self.rows: Sequence[Row] = ()
+        self._keys: tuple[str, ...] = ()
         self.marked: frozenset[str] = frozenset()
         self.sort_column: int | None = None
         self.sort_reverse = False
@@ -153,8 +191,8 @@ class RowList(ScrollView, can_focus=True):
     @property
     def current_key(self) -> str | None:
         """The key of the row under the cursor."""
-        if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].key
+        if 0 <= self.cursor < len(self._keys):
+            return self._keys[self.cursor]
         return None
 
     def set_rows(self, rows: Sequence[Row], keep: str | None = None, reset: bool = False) -> None:
@@ -163,8 +201,9 @@ class RowList(ScrollView, can_focus=True):
         With ``reset`` the cursor goes back to the first row (new content, not a refilter).
         """
         wanted = keep if keep is not None else self.current_key
-        self.rows = tuple(rows)
-        self._index = {row.key: i for i, row in enumerate(self.rows)}
+        self.rows = rows if isinstance(rows, LazyRows) else tuple(rows)
+        self._keys = keys_of(self.rows)
+        self._index = {key: i for i, key in enumerate(self._keys)}
         self._strips.clear()
         self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
         position = None if reset else self._index.get(wanted or "", None)
@@ -177,10 +216,9 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def set_marked(self, keys: frozenset[str]) -> None:
-        """Mark the rows linked to the selection elsewhere."""
+        """Mark the rows linked to the selection elsewhere (the strip cache keys on it)."""
         if keys != self.marked:
             self.marked = keys
-            self._strips.clear()
             self.refresh()
 
     def move_to(self, key: str) -> bool:
@@ -202,8 +240,8 @@ class RowList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._strips.clear()
-        self.refresh()
+        self.refresh_line(old + self.header_height)  # only the two rows that changed
+        self.refresh_line(new + self.header_height)
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self, self.current_key))
 
@@ -224,11 +262,9 @@ class RowList(ScrollView, can_focus=True):
         )
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self.refresh()  # the cursor row's look depends on focus (part of the cache key)
 
     def on_blur(self) -> None:
-        self._strips.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -304,9 +340,9 @@ class RowList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         if not 0 <= row_index < len(self.rows):
             return Strip.blank(width, self.rich_style)
-        row = self.rows[row_index]
-        key = (row_index, width, row_index == self.cursor, row.key in self.marked, self.has_focus)
-        return self._cached(key, lambda: self._render_row(row, row_index, width))
+        key = (row_index, width, row_index == self.cursor, self._keys[row_index] in self.marked,
+               self.has_focus)
+        return self._cached(key, lambda: self._render_row(self.rows[row_index], row_index, width))
 
     def _cached(self, key: tuple[object, ...], render: Callable[[], Strip]) -> Strip:
         strip = self._strips.get(key)

@@ -36,7 +36,7 @@ class StanceTally(Widget):
             text.append("none yet", style="dim")
             return text
         labels = [
-            (stance, f"{STANCE_GLYPH[stance]} {stance.value} {count} ")
+            (stance, f"{STANCE_GLYPH[stance]} {stance.value} {count:,} ")
             for stance, count in self.counts.items()
             if count
         ]

@@ -1,0 +1,84 @@
+"""Key latency on large corpora, measured in Pilot: wall and CPU time per key press.
+
+    python -m bench.keys [--sizes 10000 100000]
+
+For each corpus: moves (j), search keystrokes (typing into /), stance filter (f) and
+link highlighting (moving through reactions, which re-marks the other panes). A key
+is timed from the press until the app has processed it and repainted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import time
+from pathlib import Path
+
+from bench.corpora import corpus_path
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+async def _time_keys(size: int) -> dict[str, list[tuple[float, float]]]:
+    from tui.ui.app import create_app
+
+    app = create_app([corpus_path(size)])
+    results: dict[str, list[tuple[float, float]]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.stories, app.problems
+
+        async def press(kind: str, *keys: str) -> None:
+            for key in keys:
+                wall, cpu = time.perf_counter(), time.process_time()
+                await pilot.press(key)
+                await pilot.pause()
+                results.setdefault(kind, []).append(
+                    (time.perf_counter() - wall, time.process_time() - cpu)
+                )
+
+        await press("move (j/k)", *"j" * 40, *"k" * 10)
+        await press("page down", *["pagedown"] * 10)
+        await pilot.press("slash")
+        await press("search keystroke", *"claim 1", *["backspace"] * 7, *"fleet")
+        await pilot.press("escape")
+        await pilot.pause()
+        await press("stance filter (f)", *"f" * 10)
+        await pilot.press("3")
+        await press("link highlight (j in reactions)", *"j" * 30)
+    return results
+
+
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+
+
+def table(size: int, results: dict[str, list[tuple[float, float]]]) -> str:
+    lines = [f"| {size:,} + {size:,}: key | presses | p50 ms | p99 ms | max ms | CPU p99 ms |",
+             "|---|---|---|---|---|---|"]
+    for kind, samples in results.items():
+        wall = [w * 1000 for w, _ in samples]
+        cpu = [c * 1000 for _, c in samples]
+        lines.append(f"| {kind} | {len(samples)} | {statistics.median(wall):.1f} | "
+                     f"{_p99(wall):.1f} | {max(wall):.1f} | {_p99(cpu):.1f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    args = parser.parse_args()
+    os.environ.setdefault("DEEPSEEK_TUI_CACHE_DIR", str(CACHE))
+    os.environ.setdefault("DEEPSEEK_TUI_CONFIG_DIR", str(CACHE / "config"))
+    os.environ.setdefault("DEEPSEEK_TUI_DATA_DIR", str(CACHE / "data"))
+    for size in args.sizes:
+        print(table(size, asyncio.run(_time_keys(size))))
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Cold start in a real pseudo-terminal, as a ratio to a minimal Textual app.
+
+    python -m bench.startup [--reps 7]
+
+Each round launches the minimal app and each deepseek-tui case once, alternating, so
+machine noise hits them alike; the medians and their ratios are printed. Stories are
+cached first (a launch on an unchanged corpus reads the cache), in a cache folder of
+the benchmark's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.corpora import corpus_path
+from bench.ptyclock import time_to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    command: list[str]
+    markers: list[str]
+    target: float | None  # the ratio the issue asks for, if any
+
+
+def cases() -> list[Case]:
+    tui = [sys.executable, "-m", "tui"]
+    return [
+        Case("minimal Textual app", [sys.executable, str(ROOT / "bench" / "minimal_app.py")],
+             ["minimal app ready"], None),
+        Case("default story", tui, ["R1 rivals", "Lmao, no"], 1.25),
+        Case("10k claims + 10k reactions", [*tui, "--seeds", str(corpus_path(10_000))],
+             ["Claim 0:", "Reaction "], 3.0),
+        Case("100k claims + 100k reactions", [*tui, "--seeds", str(corpus_path(100_000))],
+             ["Claim 0:", "Reaction "], None),
+    ]
+
+
+def warm(case: Case) -> None:
+    """Fill the cache for the case's seeds (what any second launch finds)."""
+    if "--seeds" in case.command:
+        seeds = case.command[case.command.index("--seeds") + 1]
+        subprocess.run([sys.executable, "-m", "tui", "validate", seeds], check=True,
+                       env=_env(), capture_output=True)
+    elif case.command[-1] == "tui":
+        subprocess.run([sys.executable, "-m", "tui", "validate"], check=True, env=_env(),
+                       capture_output=True)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "DEEPSEEK_TUI_CACHE_DIR": str(CACHE),
+            "DEEPSEEK_TUI_CONFIG_DIR": str(CACHE / "config"),
+            "DEEPSEEK_TUI_DATA_DIR": str(CACHE / "data")}
+
+
+def measure(reps: int) -> dict[str, list[float]]:
+    chosen = cases()
+    for case in chosen:
+        warm(case)
+    times: dict[str, list[float]] = {case.name: [] for case in chosen}
+    for _ in range(reps):
+        for case in chosen:
+            times[case.name].append(time_to_text(case.command, case.markers, env=_env()))
+    return times
+
+
+def table(times: dict[str, list[float]]) -> str:
+    chosen = cases()
+    base = statistics.median(times[chosen[0].name])
+    lines = ["| case (120×40, cached) | median s | ratio | target | met |",
+             "|---|---|---|---|---|"]
+    for case in chosen:
+        median = statistics.median(times[case.name])
+        ratio = median / base
+        target = f"≤ {case.target}×" if case.target else ("—" if case is chosen[0] else "opens")
+        met = "—" if case is chosen[0] else ("yes" if case.target is None or ratio <= case.target
+                                             else "no")
+        lines.append(f"| {case.name} | {median:.3f} | {ratio:.2f}× | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=7)
+    print(table(measure(parser.parse_args().reps)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""A scrollable block of text that re-wraps on resize without a screen re-layout.
+
+A ``Static`` inside a ``VerticalScroll`` changes height whenever its text changes,
+which makes Textual lay out the whole screen again (tens of milliseconds on the
+dashboard) on every selection. ``TextView`` keeps its own size, wraps its text to
+the width, and renders only the visible lines.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class TextView(ScrollView, can_focus=False):
+    DEFAULT_CSS = """
+    TextView {
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def __init__(self, text: Text | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text or Text()
+        self._lines: list[Strip] = []
+        self._wrapped_for = -1
+
+    def update(self, text: Text) -> None:
+        """Show ``text`` from its top."""
+        self.text = text
+        self._wrapped_for = -1
+        self._wrap()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def render(self) -> Text:  # used by tests and ``str(widget.render())``
+        return self.text
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = max(self.scrollable_content_region.width, 1)
+        if width == self._wrapped_for:
+            return
+        self._wrapped_for = width
+        console = self.app.console
+        lines = self.text.wrap(console, width, overflow="fold")
+        self._lines = [
+            Strip(list(line.render(console))).adjust_cell_length(width)
+            for line in lines
+        ]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(
+                self.rich_style
+            )
+        return Strip.blank(width, self.rich_style)

@@ -16,10 +16,32 @@ from pathlib import Path
 STANCES = ("skeptical", "supportive", "neutral", "mixed")
 STATUSES = ("established", "reported", "asserted", "disputed", "speculative", "misreported")
 KINDS = ("capability", "cost", "hardware", "geopolitics", "accusation", "rivalry", "market")
-WORDS = (
-    "cluster cost chips export rule model training cheap claim hidden fleet rivalry data "
-    "hardware price benchmark sanctions open weights reasoning compute budget lab paper"
-).split()
+WORDS = [
+    "cluster",
+    "cost",
+    "chips",
+    "export",
+    "rule",
+    "model",
+    "training",
+    "cheap",
+    "claim",
+    "hidden",
+    "fleet",
+    "rivalry",
+    "data",
+    "hardware",
+    "price",
+    "benchmark",
+    "sanctions",
+    "open",
+    "weights",
+    "reasoning",
+    "compute",
+    "budget",
+    "lab",
+    "paper",
+]
 
 
 def _q(text: str) -> str:

@@ -64,6 +64,16 @@ def _within(item: str, loc: Loc) -> bool:
     return item == prefix or item.startswith((prefix + ".", prefix + "["))
 
 
+CROSS_FIELD = {("prices", "low_usd"): "high_usd"}
+"""Fields validated against another: a price range's high end must not be below its low."""
+
+
+def _checked_against(item: str, loc: Loc) -> bool:
+    """Whether ``item`` is a field whose check compares it with the value at ``loc``."""
+    partner = CROSS_FIELD.get((str(loc[0]), str(loc[-1])))
+    return partner is not None and item == item_path((*loc[:-1], partner))
+
+
 def _loc_of(item: str) -> Loc:
     """``claims[3].by`` → ``("claims", 3, "by")``."""
     loc: list[str | int] = []
@@ -207,9 +217,12 @@ def test_changing_a_value_to_another_type(loc: Loc, replacement: Any) -> None:
     if isinstance(replacement, dict):
         assert isinstance(result, list), f"{item_path(loc)} accepted a table"
     if isinstance(result, list):
-        # only the changed value can be wrong
+        # only the changed value can be wrong, or a field checked against it
         for problem in _without_follow_on(result, loc):
-            assert _within(problem.item, loc), (problem.item, item_path(loc))
+            assert _within(problem.item, loc) or _checked_against(problem.item, loc), (
+                problem.item,
+                item_path(loc),
+            )
 
 
 @SETTINGS

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.core.corpus import Corpus
-from tui.core.model import Stance
+from tui.core.model import Reaction, Stance
 
 AGREES = {("believe", Stance.SUPPORTIVE), ("doubt", Stance.SKEPTICAL)}
 DISAGREES = {("believe", Stance.SKEPTICAL), ("doubt", Stance.SUPPORTIVE)}
@@ -35,10 +35,10 @@ def agreement(corpus: Corpus, verdicts: Mapping[str, str]) -> Agreement:
     """Compare ``verdicts`` (claim id → believe/doubt/unsure) with reactions about them."""
     live = {claim: v for claim, v in verdicts.items() if corpus.kind_of(claim) == "claim"}
     agree = disagree = other = 0
-    for reaction in corpus.reactions:
-        for claim_id in reaction.about:
-            verdict = live.get(claim_id)
-            if verdict is None:
+    for claim_id, verdict in live.items():  # only the rated claims' links, not every reaction
+        for linked in corpus.links(claim_id):
+            reaction = corpus.get(linked)
+            if not isinstance(reaction, Reaction) or claim_id not in reaction.about:
                 continue
             pair = (verdict, reaction.stance)
             if pair in AGREES:

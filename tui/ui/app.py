@@ -8,6 +8,7 @@ problems after the terminal is restored.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -244,6 +245,9 @@ class DeepseekApp(App[None]):
         self.stories = stories
         self.problems = problems
         self.loaded = True
+        # The stories live as long as the app: keep the garbage collector from walking
+        # hundreds of thousands of them again and again (pauses of 100 ms and more).
+        gc.freeze()
         if not stories:
             self.exit(return_code=2)
             return

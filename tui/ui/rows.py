@@ -14,7 +14,7 @@ from rich.text import Text
 from tui import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.model import Claim, Reaction
+from tui.core.model import Claim, Reaction, Stance
 from tui.core.text import one_line
 from tui.labels import fleet_label, stance_label, status_label, verdict_label
 from tui.ui.widgets.row_list import Column, LazyRows, Row
@@ -215,3 +215,34 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything the lists show for one search and stance filter."""
+
+    visible: frozenset[str] | None
+    claims: LazyRows
+    reactions: LazyRows
+    fleets: list[Row]
+    stances: dict[Stance, int]
+
+
+def plan_rows(
+    corpus: Corpus, query: str, stance: Stance | None, verdicts: Mapping[str, str]
+) -> Plan:
+    """Work out the rows for a search and filter; pure, so it can run in a worker."""
+    visible = corpus.search(query) if query.strip() else None
+    reactions_visible = visible
+    if stance is not None:
+        chosen = frozenset(r.id for r in corpus.reactions if r.stance is stance)
+        reactions_visible = chosen if visible is None else chosen & visible
+    shown = [r for r in corpus.reactions
+             if reactions_visible is None or r.id in reactions_visible]
+    return Plan(
+        visible=visible,
+        claims=claim_rows(corpus, visible, verdicts),
+        reactions=reaction_rows(corpus, reactions_visible),
+        fleets=fleet_rows(corpus, visible),
+        stances=corpus.stance_counts(shown),
+    )

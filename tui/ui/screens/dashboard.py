@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
@@ -21,6 +21,7 @@ from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from tui import formatting as fmt
 from tui.core.agreement import agreement
@@ -36,6 +37,8 @@ from tui.ui.widgets.row_list import Row, RowList
 from tui.ui.widgets.tally import StanceTally
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
+LARGE_STORY = 20_000
+"""Items from which searching and filtering run in a worker."""
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 PANES = ("claims", "gpus", "reactions", "inspector")
 PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
@@ -113,6 +116,8 @@ class DashboardScreen(Screen[None]):
         self.seeds = seeds
         self.corpus: Corpus | None = None
         self.history: list[str] = []
+        self._plan_generation = 0
+        self._filtering = False
 
     # -- layout
 
@@ -208,30 +213,46 @@ class DashboardScreen(Screen[None]):
         return corpus.search(self.search_query)
 
     def refresh_rows(self) -> None:
-        """Rebuild every pane's rows from the story, the search and the filters."""
+        """Rebuild every pane's rows from the story, the search and the filters.
+
+        On a large story the work runs in a worker, so typing in the search box never
+        waits for it; the newest request wins and older results are dropped.
+        """
         corpus = self.corpus
         if corpus is None:
             return
-        visible = self._visible()
-        reactions_visible = visible
-        if self.stance_filter is not None:
-            chosen = frozenset(r.id for r in corpus.reactions if r.stance is self.stance_filter)
-            reactions_visible = chosen if visible is None else chosen & visible
-        self.query_one("#claims", RowList).set_rows(
-            build.claim_rows(corpus, visible, self._verdicts())
-        )
+        self._plan_generation += 1
+        args = (corpus, self.search_query, self.stance_filter, self._verdicts())
+        if len(corpus) >= LARGE_STORY:
+            self._filtering = True
+            self._update_filter_bar()
+            self._plan_in_worker(self._plan_generation, *args)
+        else:
+            self._apply_plan(self._plan_generation, build.plan_rows(*args))
+
+    @work(thread=True, exclusive=True, group="rows")
+    def _plan_in_worker(
+        self,
+        generation: int,
+        corpus: Corpus,
+        query: str,
+        stance: Stance | None,
+        verdicts: dict[str, str],
+    ) -> None:
+        plan = build.plan_rows(corpus, query, stance, verdicts)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply_plan, generation, plan)
+
+    def _apply_plan(self, generation: int, plan: build.Plan) -> None:
+        if generation != self._plan_generation:
+            return  # a newer search or filter is on its way
+        self._filtering = False
+        self.query_one("#claims", RowList).set_rows(plan.claims)
+        self.query_one("#reactions", RowList).set_rows(plan.reactions)
+        self.query_one("#fleets", RowList).set_rows(plan.fleets)
+        self.query_one(StanceTally).set_counts(plan.stances)
         self._update_take_tally()
-        self.query_one("#reactions", RowList).set_rows(
-            build.reaction_rows(corpus, reactions_visible)
-        )
-        self.query_one("#fleets", RowList).set_rows(build.fleet_rows(corpus, visible))
-        self.query_one(StanceTally).set_counts(
-            corpus.stance_counts(
-                r for r in corpus.reactions
-                if reactions_visible is None or r.id in reactions_visible
-            )
-        )
-        self.refresh_gpu_rows(visible)
+        self.refresh_gpu_rows(plan.visible)
         self._update_filter_bar()
 
     def refresh_gpu_rows(self, visible: frozenset[str] | None) -> None:
@@ -271,6 +292,8 @@ class DashboardScreen(Screen[None]):
             parts.append(f"search “{one_line(self.search_query.strip())}”: {counts}")
         if self.stance_filter is not None:
             parts.append(f"stance: {self.stance_filter.value}")
+        if self._filtering:
+            parts.append("filtering…")
         bar.display = bool(parts)
         bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"))
 

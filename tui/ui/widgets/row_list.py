@@ -376,7 +376,7 @@ class RowList(ScrollView, can_focus=True):
         text.no_wrap = True
         text.overflow = "ellipsis"
         segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).crop_extend(0, width, base).apply_style(base)
+        return Strip(segments).crop_extend(0, width, base).apply_style(base).simplify()
 
     def _render_header(self, width: int) -> Strip:
         text = Text(" " * GUTTER, style=self._style("row-list--header"))

@@ -71,6 +71,9 @@ class Corpus:
     _haystack: Mapping[str, str] = field(repr=False)
     _last_search: list[tuple[str, frozenset[str]]] = field(default_factory=list, repr=False)
 
+    def __repr__(self) -> str:  # never the whole story: reprs end up in logs and workers
+        return f"Corpus({self.story.id!r}, {len(self._by_id):,} items)"
+
     @classmethod
     def build(cls, data: StoryData) -> Corpus:
         """Index ``data``. References are assumed checked (``tui.core.checks``)."""

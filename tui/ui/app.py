@@ -117,7 +117,7 @@ class DeepseekApp(App[None]):
             self._stories_loaded(quick.stories, quick.problems)
         self.load_stories(need_stories=quick is None)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load stories")
     def load_stories(self, need_stories: bool = True) -> None:
         """Read seeds, then themes, the user's takes and the config, off the UI thread.
 
@@ -185,7 +185,8 @@ class DeepseekApp(App[None]):
         corpus = dashboard.corpus if dashboard is not None else None
         if form is None or corpus is None:
             return
-        self.run_worker(partial(self._export, corpus, form), thread=True, group="export")
+        self.run_worker(partial(self._export, corpus, form), thread=True, group="export",
+                        description=f"export {form}")
 
     def _export(self, corpus: Corpus, form: str) -> None:
         from tui.ui.exporting import write_export

@@ -6,7 +6,7 @@ whenever its state changes and hands the rows to the panes.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -97,8 +97,34 @@ def claim_rows(
 def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reaction, int]]:
     """Reactions with each reply right under what it replies to, and its depth.
 
-    Iterative, so a reply chain thousands deep cannot exhaust the stack.
+    The whole story's order is worked out once (iteratively, so a reply chain thousands
+    deep cannot exhaust the stack) and kept on the corpus; a filtered list keeps that
+    order, and a reply is indented only under ancestors that are still shown.
     """
+    full = _full_thread_order(corpus)
+    if len(reactions) == len(corpus.reactions):
+        return full
+    present = {r.id for r in reactions}
+    depth: dict[str, int] = {}
+    ordered = []
+    for reaction, _ in full:
+        if reaction.id not in present:
+            continue
+        parent = reaction.replies_to
+        level = depth[parent] + 1 if parent in depth else 0
+        depth[reaction.id] = level
+        ordered.append((reaction, level))
+    return ordered
+
+
+_THREAD_ORDERS: dict[int, tuple[Corpus, list[tuple[Reaction, int]]]] = {}
+
+
+def _full_thread_order(corpus: Corpus) -> list[tuple[Reaction, int]]:
+    cached = _THREAD_ORDERS.get(id(corpus))
+    if cached is not None and cached[0] is corpus:
+        return cached[1]
+    reactions = corpus.reactions
     present = {r.id for r in reactions}
     children: dict[str, list[Reaction]] = {}
     roots: list[Reaction] = []
@@ -111,14 +137,20 @@ def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reacti
     ordered: list[tuple[Reaction, int]] = []
     seen: set[str] = set()
     for start in (*roots, *reactions):  # anything left in a loop still shows
+        if start.id in seen:
+            continue
         stack = [(start, 0)]
         while stack:
-            reaction, depth = stack.pop()
+            reaction, level = stack.pop()
             if reaction.id in seen:
                 continue
             seen.add(reaction.id)
-            ordered.append((reaction, depth))
-            stack.extend((child, depth + 1) for child in reversed(children.get(reaction.id, [])))
+            ordered.append((reaction, level))
+            kids = children.get(reaction.id)
+            if kids:
+                stack.extend([(kid, level + 1) for kid in reversed(kids)])
+    _THREAD_ORDERS.clear()  # one story at a time is enough
+    _THREAD_ORDERS[id(corpus)] = (corpus, ordered)
     return ordered
 
 
@@ -229,20 +261,33 @@ class Plan:
 
 
 def plan_rows(
-    corpus: Corpus, query: str, stance: Stance | None, verdicts: Mapping[str, str]
-) -> Plan:
-    """Work out the rows for a search and filter; pure, so it can run in a worker."""
+    corpus: Corpus,
+    query: str,
+    stance: Stance | None,
+    verdicts: Mapping[str, str],
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Plan | None:
+    """Work out the rows for a search and filter; pure, so it can run in a worker.
+
+    ``cancelled`` is asked between the steps; ``None`` means it said yes.
+    """
     visible = corpus.search(query) if query.strip() else None
     reactions_visible = visible
     if stance is not None:
         chosen = frozenset(r.id for r in corpus.reactions if r.stance is stance)
         reactions_visible = chosen if visible is None else chosen & visible
+    if cancelled():
+        return None
+    claims = claim_rows(corpus, visible, verdicts)
+    if cancelled():
+        return None
+    reactions = reaction_rows(corpus, reactions_visible)
     shown = [r for r in corpus.reactions
              if reactions_visible is None or r.id in reactions_visible]
     return Plan(
         visible=visible,
-        claims=claim_rows(corpus, visible, verdicts),
-        reactions=reaction_rows(corpus, reactions_visible),
+        claims=claims,
+        reactions=reactions,
         fleets=fleet_rows(corpus, visible),
         stances=corpus.stance_counts(shown),
     )

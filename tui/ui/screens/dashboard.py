@@ -8,6 +8,7 @@ below the minimum size.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -39,6 +40,7 @@ from tui.ui.widgets.tally import StanceTally
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 LARGE_STORY = 20_000
 """Items from which searching and filtering run in a worker."""
+SEARCH_SETTLE_S = 0.08
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 PANES = ("claims", "gpus", "reactions", "inspector")
 PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
@@ -228,9 +230,11 @@ class DashboardScreen(Screen[None]):
             self._update_filter_bar()
             self._plan_in_worker(self._plan_generation, *args)
         else:
-            self._apply_plan(self._plan_generation, build.plan_rows(*args))
+            plan = build.plan_rows(*args)
+            assert plan is not None
+            self._apply_plan(self._plan_generation, plan)
 
-    @work(thread=True, exclusive=True, group="rows")
+    @work(thread=True, exclusive=True, group="rows", description="plan rows")
     def _plan_in_worker(
         self,
         generation: int,
@@ -239,8 +243,14 @@ class DashboardScreen(Screen[None]):
         stance: Stance | None,
         verdicts: dict[str, str],
     ) -> None:
-        plan = build.plan_rows(corpus, query, stance, verdicts)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+        # Let a fast typist finish the word: a newer key cancels this one before it
+        # starts, instead of leaving a dozen threads to fight the UI for the GIL.
+        time.sleep(SEARCH_SETTLE_S)
+        if worker.is_cancelled:
+            return
+        plan = build.plan_rows(corpus, query, stance, verdicts, lambda: worker.is_cancelled)
+        if plan is not None and not worker.is_cancelled:
             self.app.call_from_thread(self._apply_plan, generation, plan)
 
     def _apply_plan(self, generation: int, plan: build.Plan) -> None:

@@ -1,0 +1,38 @@
+"""Run every benchmark and print the tables the README shows: ``python -m bench``."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+import textual
+
+from bench import keys, memory, startup
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Textual {textual.__version__}")
+
+
+def main() -> None:
+    print(f"Machine: {machine()}\n")
+    print("Cold start (pseudo-terminal, time until claims and reactions are on screen):\n")
+    print(startup.table(startup.measure(7)))
+    print("\nPeak memory:\n")
+    sys.argv = [sys.argv[0]]
+    memory.main()
+    print("\nKey latency (Pilot, from press to repaint):\n")
+    keys.main()
+
+
+if __name__ == "__main__":
+    main()

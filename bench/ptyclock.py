@@ -1,8 +1,9 @@
-"""Time until a text is on screen, in a real pseudo-terminal (the project's own meter).
+"""Timing what a person sees, in a real pseudo-terminal (the project's own meter).
 
-Starts a command in a pty of a given size, feeds its output to a ``pyte`` screen, and
-reports the seconds from spawn until the marker text is visible; then presses ``q``
-and checks the process exits. Used by ``bench/startup.py``.
+A ``Session`` starts a command in a pty of a given size and feeds its output to a
+``pyte`` screen; ``wait_for`` returns the seconds until a condition on the screen's
+text holds. ``bench/startup.py`` times launches with it, ``bench/typing.py`` the
+delay between a key and its effect on screen.
 """
 
 from __future__ import annotations
@@ -15,9 +16,80 @@ import struct
 import subprocess
 import termios
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pyte
+
+
+class Session:
+    """One program in one pseudo-terminal."""
+
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        size: tuple[int, int] = (120, 40),
+        env: dict[str, str] | None = None,
+    ) -> None:
+        columns, rows = size
+        self._leader, follower = os.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.screen = pyte.Screen(columns, rows)
+        self._stream = pyte.ByteStream(self.screen)
+        environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
+                       **(env or {})}
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            list(command), stdin=follower, stdout=follower, stderr=follower,
+            env=environment, start_new_session=True, close_fds=True,
+        )
+        os.close(follower)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def _pump(self, wait: float) -> bool:
+        ready, _, _ = select.select([self._leader], [], [], wait)
+        if ready:
+            try:
+                self._stream.feed(os.read(self._leader, 1 << 16))
+            except OSError:
+                return False
+        return True
+
+    def wait_for(self, condition: Callable[[str], bool], timeout: float = 120.0) -> float:
+        """Seconds until ``condition(screen text)`` holds; raises ``TimeoutError``."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if condition(self.text):
+                return time.perf_counter() - start
+            if not self._pump(0.002) or self.process.poll() is not None:
+                break
+        raise TimeoutError("the screen never showed what was expected")
+
+    def send(self, keys: str | bytes) -> None:
+        os.write(self._leader, keys.encode() if isinstance(keys, str) else keys)
+
+    def settle(self, seconds: float) -> None:
+        """Keep reading output for ``seconds`` (so the screen is current)."""
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self._pump(0.01)
+
+    def close(self) -> None:
+        """Press q, wait for the exit, and kill the process group if it lingers."""
+        try:
+            self.send(b"q")
+            deadline = time.perf_counter() + 10
+            while self.process.poll() is None and time.perf_counter() < deadline:
+                if not self._pump(0.05):
+                    break
+        finally:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+            os.close(self._leader)
 
 
 def time_to_text(
@@ -29,49 +101,9 @@ def time_to_text(
     env: dict[str, str] | None = None,
 ) -> float:
     """Seconds from launch until every marker is on screen; raises ``TimeoutError``."""
-    columns, rows = size
-    leader, follower = os.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-                   **(env or {})}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(command), stdin=follower, stdout=follower, stderr=follower, env=environment,
-        start_new_session=True, close_fds=True,
-    )
-    os.close(follower)
-    found: float | None = None
+    session = Session(command, size=size, env=env)
     try:
-        while time.perf_counter() - start < timeout:
-            ready, _, _ = select.select([leader], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(leader, 1 << 16)
-                except OSError:
-                    break
-                stream.feed(chunk)
-                text = "\n".join(screen.display)
-                if all(marker in text for marker in markers):
-                    found = time.perf_counter() - start
-                    break
-            if process.poll() is not None:
-                break
-        if found is None:
-            raise TimeoutError(f"{list(markers)!r} not on screen within {timeout} s")
-        os.write(leader, b"q")
-        deadline = time.perf_counter() + 10
-        while process.poll() is None and time.perf_counter() < deadline:
-            ready, _, _ = select.select([leader], [], [], 0.05)
-            if ready:
-                try:
-                    os.read(leader, 1 << 16)
-                except OSError:
-                    break
-        return found
+        session.wait_for(lambda text: all(marker in text for marker in markers), timeout)
+        return time.perf_counter() - session.started
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        os.close(leader)
+        session.close()

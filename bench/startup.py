@@ -46,15 +46,19 @@ def cases() -> list[Case]:
     ]
 
 
+def warm_seeds(seeds: Path | None = None) -> None:
+    """Fill the cache for ``seeds`` (default: the bundled story), as a first launch does."""
+    extra = [str(seeds)] if seeds is not None else []
+    subprocess.run([sys.executable, "-m", "tui", "validate", *extra], check=True,
+                   env=_env(), capture_output=True)
+
+
 def warm(case: Case) -> None:
     """Fill the cache for the case's seeds (what any second launch finds)."""
     if "--seeds" in case.command:
-        seeds = case.command[case.command.index("--seeds") + 1]
-        subprocess.run([sys.executable, "-m", "tui", "validate", seeds], check=True,
-                       env=_env(), capture_output=True)
+        warm_seeds(Path(case.command[case.command.index("--seeds") + 1]))
     elif case.command[-1] == "tui":
-        subprocess.run([sys.executable, "-m", "tui", "validate"], check=True, env=_env(),
-                       capture_output=True)
+        warm_seeds()
 
 
 def _env() -> dict[str, str]:

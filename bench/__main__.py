@@ -8,7 +8,7 @@ import sys
 
 import textual
 
-from bench import keys, memory, startup
+from bench import keys, keystrokes, memory, startup
 
 
 def machine() -> str:
@@ -30,7 +30,11 @@ def main() -> None:
     print("\nPeak memory:\n")
     sys.argv = [sys.argv[0]]
     memory.main()
-    print("\nKey latency (Pilot, from press to repaint):\n")
+    print("\nKey to screen (pseudo-terminal):\n")
+    for size in (10_000, 100_000):
+        print(keystrokes.table(size, keystrokes.measure(size)))
+        print()
+    print("Key cost inside the app (Pilot: press until processed and repainted):\n")
     keys.main()
 
 

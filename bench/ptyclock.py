@@ -2,7 +2,7 @@
 
 A ``Session`` starts a command in a pty of a given size and feeds its output to a
 ``pyte`` screen; ``wait_for`` returns the seconds until a condition on the screen's
-text holds. ``bench/startup.py`` times launches with it, ``bench/typing.py`` the
+text holds. ``bench/startup.py`` times launches with it, ``bench/keystrokes.py`` the
 delay between a key and its effect on screen.
 """
 

@@ -1,6 +1,6 @@
 """Key to screen, in a real pseudo-terminal: how long the interface makes you wait.
 
-    python -m bench.typing [--sizes 10000 100000]
+    python -m bench.keystrokes [--sizes 10000 100000]
 
 On a generated corpus: each character typed into the search box until it is echoed,
 each ``j`` until the inspector shows the next claim, and ``f`` until the filter bar

@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--seeds", type=Path, metavar="PATH", dest="export_seeds")
     export.add_argument("--story", metavar="ID", help="which story (default: the first)")
     commands.add_parser("schema", help="print the JSON Schema of the seed format")
+    serve = commands.add_parser(
+        "serve", help="serve the dashboard to a web browser (needs the web extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--seeds", type=Path, metavar="PATH", dest="serve_seeds")
     validate = commands.add_parser(
         "validate", help="check seed files and list every problem (exit 2 if any)"
     )
@@ -195,6 +202,18 @@ def cmd_themes() -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tui.web.serve import ServeError, serve
+
+    try:
+        serve(args.host, args.port, _seed_paths(args.serve_seeds or args.seeds), args.theme,
+              args.data_dir)
+    except ServeError as error:
+        print(f"deepseek-tui serve: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
     if theme is not None:
         rows, problems = _theme_names()
@@ -226,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "schema":
         return cmd_schema()
+    if args.command == "serve":
+        return cmd_serve(args)
     return cmd_run(args.seeds, args.theme, args.data_dir)
 
 

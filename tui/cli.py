@@ -215,6 +215,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
+    # Start-up makes many long-lived objects (CSS, widgets, the story); collecting them
+    # again and again is wasted work. The app re-enables the collector once the story
+    # is on screen, and freezes what it loaded.
+    import gc
+
+    gc.disable()
     if theme is not None:
         rows, problems = _theme_names()
         names = [name for name, _, _ in rows]

@@ -248,7 +248,9 @@ class DeepseekApp(App[None]):
         self.loaded = True
         # The stories live as long as the app: keep the garbage collector from walking
         # hundreds of thousands of them again and again (pauses of 100 ms and more).
+        # (The CLI turns the collector off for start-up; it comes back on here.)
         gc.freeze()
+        gc.enable()
         if not stories:
             self.exit(return_code=2)
             return

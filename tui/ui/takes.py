@@ -42,9 +42,7 @@ class Takes:
         """Copy one story's takes from the store; tell the user about orphaned ones."""
         if self.store is None:
             return
-        takes = self.store.takes(story_id)
-        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
-        self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
+        self._copy_from_store(story_id)
         orphans = self.store.orphans(story_id, claim_ids)
         if orphans:
             self.app.notify(f"{len(orphans)} of your verdicts are on claims this story no "
@@ -100,8 +98,13 @@ class Takes:
         for problem in problems:
             self.app.notify(str(problem), title="Not saved", severity="error", timeout=15,
                             markup=False)
-        if self.store is not None:
-            takes = self.store.takes(story_id)
-            self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
-            self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}
+        self._copy_from_store(story_id)
         self.on_change()
+
+    def _copy_from_store(self, story_id: str) -> None:
+        """Make the view of one story's takes match what the store holds."""
+        if self.store is None:
+            return
+        takes = self.store.takes(story_id)
+        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
+        self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}

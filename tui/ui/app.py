@@ -161,8 +161,7 @@ class DeepseekApp(App[None]):
     def _takes_changed(self) -> None:
         dashboard = self.dashboard
         if dashboard is not None:
-            dashboard.refresh_rows()
-            dashboard.watch_selected(dashboard.selected)
+            dashboard.refresh_takes()
 
     def _config_loaded(self, keymap: dict[str, str], problems: list[Problem]) -> None:
         if keymap:

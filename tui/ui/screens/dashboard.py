@@ -519,6 +519,21 @@ class DashboardScreen(Screen[None]):
                 text.append(f", {counts.other} neither", style="dim")
         line.update(text)
 
+    def refresh_takes(self) -> None:
+        """Show changed verdicts or notes: the claims' "You" column, the tally, the inspector.
+
+        Only the claims list depends on the takes, so the other panes (and, on a large
+        story, a search worker) are left alone.
+        """
+        corpus = self.corpus
+        if corpus is None:
+            return
+        self.query_one("#claims", RowList).set_rows(
+            build.claim_rows(corpus, self._visible(), self._verdicts())
+        )
+        self._update_take_tally()
+        self.watch_selected(self.selected)
+
     def _selected_claim(self) -> str | None:
         if self.corpus is None or self.selected is None:
             return None
@@ -535,8 +550,7 @@ class DashboardScreen(Screen[None]):
         current = self._verdicts().get(claim_id)
         verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
         self._takes().set_verdict(self.corpus.story.id, claim_id, verdict)
-        self.refresh_rows()
-        self.watch_selected(self.selected)
+        self.refresh_takes()
 
     def action_note(self) -> None:
         from tui.ui.screens.note import NoteEditor

@@ -39,9 +39,12 @@ class LoadResult:
 def story_files(path: Path) -> list[Path] | Problem:
     """The story files a seed path stands for."""
     if path.is_dir():
-        found = sorted(
-            p for p in path.iterdir() if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
-        )
+        try:
+            found = sorted(
+                p for p in path.iterdir() if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
+            )
+        except OSError as error:  # unreadable folder: a problem, like any bad input
+            return Problem(path, f"cannot read the folder: {error.strerror or error}")
         if not found:
             return Problem(path, "folder holds no story files (*.toml, *.json)")
         return found

@@ -109,16 +109,3 @@ def test_the_ui_starts_without_importing_pydantic() -> None:
                          check=True).stdout.strip()
     assert out == "[]"
 
-
-def test_an_unreadable_seed_folder_is_a_problem(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tui.core.loader import load
-
-    def refuse(self: Path) -> object:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(Path, "iterdir", refuse)
-    result = load([tmp_path])
-    assert not result.stories
-    assert [p.message for p in result.problems] == ["cannot read the folder: Permission denied"]

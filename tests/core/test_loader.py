@@ -557,3 +557,17 @@ def test_one_bad_fleet_part_is_one_problem(tmp_path: Path) -> None:
     assert [(p.item, p.line) for p in result] == [
         ("fleets[0].parts[0].count", line_containing(path, "count = -100"))
     ]
+
+
+def test_an_unreadable_seed_folder_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.loader import load
+
+    def refuse(self: Path) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = load([tmp_path])
+    assert not result.stories
+    assert [p.message for p in result.problems] == ["cannot read the folder: Permission denied"]

@@ -562,8 +562,6 @@ def test_one_bad_fleet_part_is_one_problem(tmp_path: Path) -> None:
 def test_an_unreadable_seed_folder_is_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.core.loader import load
-
     def refuse(self: Path) -> object:
         raise PermissionError(13, "Permission denied")
 

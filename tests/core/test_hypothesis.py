@@ -89,8 +89,9 @@ def _without_follow_on(problems: list[Problem], loc: Loc) -> list[Problem]:
     """``problems`` less pydantic's follow-on "too short" on a tuple that holds ``loc``.
 
     When the only item of a tuple with ``min_length=1`` fails, pydantic also reports the
-    tuple as empty. That extra problem is a known bug (see test_loader.py); it is left
-    out here so the properties test everything else.
+    tuple as empty. ``checks`` now drops that follow-on problem (pinned by
+    test_loader.py::test_one_bad_fleet_part_is_one_problem), so this filter no longer
+    removes anything; it stays so these properties test only what they are about.
     """
     return [
         p

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from tui.core import hardware
@@ -64,7 +62,7 @@ def test_ratio_with_unsupported_or_unknown_is_none(seed: Corpus) -> None:
 
 def test_ratio_over_zero_is_none(seed: Corpus) -> None:
     h100 = _gpu(seed, "h100-sxm")
-    zero = dataclasses.replace(h100, nvlink_gbs=0.0)
+    zero = h100._replace(nvlink_gbs=0.0)
     assert hardware.ratio(h100, zero, "nvlink_gbs") is None
     assert hardware.ratio(zero, h100, "nvlink_gbs") == 0.0
 

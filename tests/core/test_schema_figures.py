@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pytest
@@ -109,7 +108,7 @@ def test_unsupported_is_not_zero(seed: Corpus) -> None:
     a100 = _gpu(seed, "a100-sxm-80")
     assert a100.fp8_dense_tflops == UNSUPPORTED
     assert a100.fp8_dense_tflops != 0  # type: ignore[comparison-overlap]
-    zero = dataclasses.replace(a100, fp8_dense_tflops=0.0)
+    zero = a100._replace(fp8_dense_tflops=0.0)
     assert hardware.value(a100, "fp8_dense_tflops") is None
     assert hardware.value(zero, "fp8_dense_tflops") == 0.0
     assert fmt.figure(a100.fp8_dense_tflops) == "—"
@@ -247,7 +246,7 @@ def test_story_file_format_must_be_1() -> None:
 
 def test_models_are_frozen(seed: Corpus) -> None:
     gpu = _gpu(seed, "h100-sxm")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         gpu.tdp_w = 1  # type: ignore[misc]
     checked = Gpu.model_validate(_gpu_data())
     with pytest.raises(ValidationError):

@@ -13,7 +13,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 
 class DatePrecision(enum.StrEnum):
@@ -124,11 +124,15 @@ ENTITY_LISTS: tuple[str, ...] = (
 )
 """The lists of a story whose items have ids, in file order."""
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
+# Records are NamedTuples: immutable, hashable and light, and, unlike frozen slotted
+# dataclasses, cheap to define (one generated function each instead of six, which
+# matters on the start-up path) and about three times faster to build (which matters
+# when a cache of 200,000 items is read). Fields with defaults come last; records are
+# always built by keyword. ``FleetPart`` stays a dataclass: a tuple's ``count`` method
+# would clash with its ``count`` field.
 
 
-@_frozen
-class When:
+class When(NamedTuple):
     date: dt.date
     precision: DatePrecision = DatePrecision.DAY
     time_utc: dt.time | None = None
@@ -136,8 +140,7 @@ class When:
     note: str | None = None
 
 
-@_frozen
-class Story:
+class Story(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -146,14 +149,12 @@ class Story:
     summary: str
 
 
-@_frozen
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
 
 
-@_frozen
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     url: str
@@ -162,8 +163,7 @@ class Source:
     date: dt.date | None = None
 
 
-@_frozen
-class Actor:
+class Actor(NamedTuple):
     id: str
     name: str
     kind: ActorKind
@@ -171,8 +171,7 @@ class Actor:
     affiliation: str | None = None
 
 
-@_frozen
-class Claim:
+class Claim(NamedTuple):
     id: str
     by: str
     short: str
@@ -186,8 +185,7 @@ class Claim:
     date: When | None = None
 
 
-@_frozen
-class Gpu:
+class Gpu(NamedTuple):
     id: str
     name: str
     vendor: str
@@ -198,50 +196,49 @@ class Gpu:
     memory_type: str
     memory_bandwidth_gbs: Figure
     bf16_dense_tflops: Figure
+    tdp_w: Figure
+    export_status: ExportStatus
+    status: Confirmation
     bf16_sparse_tflops: Figure | None = None
     fp8_dense_tflops: Figure | None = None
     fp8_sparse_tflops: Figure | None = None
     fp64_tflops: Figure | None = None
-    tdp_w: Figure
     nvlink_gbs: Figure | None = None
-    export_status: ExportStatus
     export_note: str | None = None
     cut_from: str | None = None
     uncertain: tuple[str, ...] = ()
     note: str | None = None
     sources: tuple[str, ...] = ()
-    status: Confirmation
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FleetPart:
     gpu: str
     count: int
     uncertain: bool = False
 
 
-@_frozen
-class Fleet:
+class Fleet(NamedTuple):
     id: str
     label: str
     owner: str
     stated_by: str
     parts: tuple[FleetPart, ...]
-    approximate: bool = True
     status: FleetStatus
+    approximate: bool = True
     claim: str | None = None
     note: str | None = None
     date: When | None = None
     sources: tuple[str, ...] = ()
 
 
-@_frozen
-class Run:
+class Run(NamedTuple):
     id: str
     label: str
     by: str
     gpu: str
     gpu_hours: float
+    status: Confirmation
     gpu_hours_uncertain: bool = False
     fleet: str | None = None
     price_per_gpu_hour_usd: float | None = None
@@ -249,67 +246,61 @@ class Run:
     claim: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
-    status: Confirmation
 
 
-@_frozen
-class PricePoint:
+class PricePoint(NamedTuple):
     id: str
     label: str
-    gpu: str | None = None
     period: str
     low_usd: float
     high_usd: float
-    note: str | None = None
     sources: tuple[str, ...]
     status: Confirmation
+    gpu: str | None = None
+    note: str | None = None
 
 
-@_frozen
-class Reaction:
+class Reaction(NamedTuple):
     id: str
     actor: str
-    quote: str | None = None
     paraphrase: str
     stance: Stance
     channel: str
     date: When
+    status: Confirmation
+    quote: str | None = None
     replies_to: str | None = None
     about: tuple[str, ...] = ()
     section: str | None = None
     sources: tuple[str, ...] = ()
-    status: Confirmation
     note: str | None = None
 
 
-@_frozen
-class Event:
+class Event(NamedTuple):
     id: str
     date: When
     kind: EventKind
     title: str
+    status: Confirmation
     text: str | None = None
     refs: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    status: Confirmation
 
 
-@_frozen
-class Note:
+class Note(NamedTuple):
     id: str
     title: str
     text: str
     status: Confirmation
-    about: tuple[str, ...] = ()
     sources: tuple[str, ...]
+    about: tuple[str, ...] = ()
 
 
-@_frozen
-class StoryData:
+class StoryData(NamedTuple):
     """A whole checked story file."""
 
-    format: int = 1
     story: Story
+    format: int = 1
     sections: tuple[Section, ...] = ()
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
@@ -328,13 +319,24 @@ Entity = (
 )
 
 
+def record_fields(kind: type) -> tuple[str, ...]:
+    """The field names of a record type (NamedTuple or dataclass); ``()`` for others."""
+    names: tuple[str, ...] | None = getattr(kind, "_fields", None)
+    if names is not None and issubclass(kind, tuple):
+        return names
+    if is_dataclass(kind):
+        return tuple(f.name for f in fields(kind))
+    return ()
+
+
 def to_jsonable(value: Any) -> Any:
     """Plain JSON data for a model object: dates as ISO strings, enums as their values.
 
     Fields that are ``None`` are kept (as ``null``), so the output has stable keys.
     """
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    names = record_fields(type(value))
+    if names:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, tuple | list):
         return [to_jsonable(item) for item in value]
     if isinstance(value, enum.Enum):
@@ -362,19 +364,51 @@ def story_from_jsonable(data: Any) -> StoryData:
 
 
 def _decoder_for(cls: type) -> Decoder:
-    """A function dict → ``cls``, with a converter per field worked out once."""
+    """A function dict → ``cls``, with the work per field decided once.
+
+    Most fields are strings, flags or ids, which JSON already gives in their final
+    form: those are only type-checked, inline. The rest (enums, dates, figures,
+    tuples, nested records) go through a converter. The dict from ``json.loads`` is
+    converted in place and handed to ``cls`` as keywords; a missing, unknown or
+    mistyped field raises ``TypeError`` or ``KeyError``. (A cache of 200,000 items is
+    decoded at start-up, so this loop is worth keeping tight.)
+    """
     if cls in _DECODERS:
         return _DECODERS[cls]
     hints = get_type_hints(cls)
-    converters = {f.name: _converter(hints[f.name]) for f in fields(cls)}
+    checked: list[tuple[str, tuple[type, ...]]] = []
+    converted: list[tuple[str, Decoder]] = []
+    for name in record_fields(cls):
+        types = _final_types(hints[name])
+        if types is not None:
+            checked.append((name, types))
+        else:
+            converted.append((name, _converter(hints[name])))
 
     def decode(data: Any) -> Any:
-        if not isinstance(data, dict) or set(data) - converters.keys():
+        if type(data) is not dict:
             raise ValueError(f"not a {cls.__name__}")
-        return cls(**{name: converters[name](value) for name, value in data.items()})
+        for name, types in checked:  # the cache always writes every field
+            if type(data.get(name)) not in types:
+                raise TypeError(f"{cls.__name__}.{name}: missing or of the wrong type")
+        for name, convert in converted:
+            data[name] = convert(data[name])
+        return cls(**data)
 
     _DECODERS[cls] = decode
     return decode
+
+
+def _final_types(hint: Any) -> tuple[type, ...] | None:
+    """The exact types JSON gives for a field that needs no conversion, else ``None``."""
+    if hint in (str, bool, int):
+        return (hint,)
+    if get_origin(hint) in (UnionType, Union):
+        args = get_args(hint)
+        if len(args) == 2 and type(None) in args:
+            inner = _final_types(next(a for a in args if a is not type(None)))
+            return None if inner is None else (*inner, type(None))
+    return None
 
 
 def _converter(hint: Any) -> Decoder:
@@ -384,15 +418,17 @@ def _converter(hint: Any) -> Decoder:
         inner = _converter(options[0]) if len(options) == 1 else _figure
         return lambda v: None if v is None else inner(v)
     if origin is tuple:
+        if args[0] is str:
+            return _strings
         item = _converter(args[0])
         return lambda v: tuple(item(x) for x in _list(v))
     if origin is Literal:
         return _figure
     if isinstance(hint, type):
-        if is_dataclass(hint):
+        if record_fields(hint):
             return _decoder_for(hint)
         if issubclass(hint, enum.Enum):
-            return hint
+            return {member.value: member for member in hint}.__getitem__  # KeyError if not
         if hint is dt.date:
             return dt.date.fromisoformat
         if hint is dt.time:
@@ -418,6 +454,12 @@ def _figure(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     raise TypeError("expected a figure")
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(item) is str for item in value):
+        raise TypeError("expected a list of strings")
+    return tuple(value)
 
 
 def _list(value: Any) -> list[Any]:

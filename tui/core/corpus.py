@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from tui.core.model import (
@@ -30,6 +30,7 @@ from tui.core.model import (
     Story,
     StoryData,
     When,
+    record_fields,
 )
 from tui.core.text import one_line
 
@@ -68,7 +69,7 @@ class Corpus:
     prices: tuple[PricePoint, ...]
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
-    _haystack: Mapping[str, str] = field(repr=False)
+    _haystack_built: list[Mapping[str, str]] = field(default_factory=list, repr=False)
     _last_search: list[tuple[str, frozenset[str]]] = field(default_factory=list, repr=False)
 
     def __repr__(self) -> str:  # never the whole story: reprs end up in logs and workers
@@ -99,8 +100,6 @@ class Corpus:
                 if target in links and target != item.id:
                     links[item.id].add(target)
                     links[target].add(item.id)
-        names = {actor.id: actor.name for actor in data.actors}
-        haystack = {item_id: _search_text(item, names) for item_id, item in by_id.items()}
         return cls(
             story=data.story,
             sections=data.sections,
@@ -116,7 +115,6 @@ class Corpus:
             prices=data.prices,
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
-            _haystack=MappingProxyType(haystack),
         )
 
     # -- lookups
@@ -212,20 +210,32 @@ class Corpus:
         counts = Counter(r.stance for r in (self.reactions if reactions is None else reactions))
         return {stance: counts.get(stance, 0) for stance in Stance}
 
+    def _haystack(self) -> Mapping[str, str]:
+        """Each item's searchable text, built by the first search.
+
+        Not at load: on a large story it is a third of the indexing time, and there
+        the search runs in a worker anyway.
+        """
+        if not self._haystack_built:
+            names = {actor.id: actor.name for actor in self.actors}
+            haystack = {item_id: _search_text(item, names) for item_id, item in self._by_id.items()}
+            self._haystack_built[:] = [MappingProxyType(haystack)]
+        return self._haystack_built[0]
+
     def search(self, query: str) -> frozenset[str]:
         """Ids of items whose text holds every word of ``query`` (case-insensitive)."""
         folded = " ".join(query.casefold().split())
         terms = folded.split()
         if not terms:
             return frozenset(self._by_id)
-        pool: Iterable[str] = self._haystack
+        haystack = self._haystack()
+        pool: Iterable[str] = haystack
         if self._last_search:
             previous, found = self._last_search[0]
             if previous == folded:
                 return found
             if folded.startswith(previous):  # typing on: only earlier matches can match
                 pool = found
-        haystack = self._haystack
         result = frozenset(i for i in pool if all(term in haystack[i] for term in terms))
         self._last_search[:] = [(folded, result)]
         return result
@@ -303,6 +313,6 @@ def _search_text(item: Entity, names: Mapping[str, str]) -> str:
 
 
 _TEXT_FIELDS: Mapping[type, tuple[str, ...]] = MappingProxyType(
-    {kind: tuple(f.name for f in fields(kind)) for kind in KIND_OF_TYPE}
+    {kind: record_fields(kind) for kind in KIND_OF_TYPE}
 )
 """Every field of each entity type, looked up once rather than per item."""

@@ -6,7 +6,6 @@ Shared by the CLI summary and the dashboard, so a figure reads the same everywhe
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.model import UNSUPPORTED, DatePrecision, When
 
@@ -85,6 +84,8 @@ def when_in_zones(value: When) -> str:
     """
     if value.time_utc is None:
         return when(value)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only timestamps need it
+
     moment = dt.datetime.combine(value.date, value.time_utc, tzinfo=dt.UTC)
     try:
         pacific = moment.astimezone(ZoneInfo("America/Los_Angeles"))

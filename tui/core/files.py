@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,6 +68,8 @@ def parse_document(path: Path, raw: bytes) -> Document | Problem:
 
 
 def _parse_toml(path: Path, text: str) -> Document | Problem:
+    import tomllib  # here, not at the top: a launch that finds its story cached needs none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -42,8 +42,10 @@ class TextView(ScrollView, can_focus=False):
         self._wrap()
 
     def _wrap(self) -> None:
-        width = max(self.scrollable_content_region.width, 1)
-        if width == self._wrapped_for:
+        width = self.scrollable_content_region.width
+        if width == self._wrapped_for or width <= 0:
+            # Not laid out yet: wrapping a long text to one column costs tens of ms, and
+            # the first ``render_line`` wraps it to its real width anyway.
             return
         self._wrapped_for = width
         console = self.app.console
@@ -55,8 +57,10 @@ class TextView(ScrollView, can_focus=False):
         self.virtual_size = Size(width, len(self._lines))
 
     def render_line(self, y: int) -> Strip:
-        index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
+        if width != self._wrapped_for:  # drawn before ``on_resize`` has run
+            self._wrap()
+        index = y + self.scroll_offset.y
         if 0 <= index < len(self._lines):
             return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(
                 self.rich_style

@@ -19,11 +19,17 @@ def make_app(seeds: list[Path] | None = None, theme: str = THEME) -> DeepseekApp
 
 
 async def loaded(pilot: Pilot[None]) -> DashboardScreen:
-    """Wait for the load worker; fail loudly if the dashboard did not get a story."""
+    """Wait for the story and then the settings (themes, takes, config) to load.
+
+    Fails loudly if the dashboard did not get a story.
+    """
     app = pilot.app
     assert isinstance(app, DeepseekApp)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.settled or (app.loaded and not app.stories):
+            break
     assert app.loaded, "the load worker did not finish"
     assert app.stories, f"no story loaded: {app.problems}"
     screen = app.dashboard

@@ -92,6 +92,9 @@ class DeepseekApp(App[None]):
         self.problems: tuple[Problem, ...] = ()
         self.keymap: dict[str, str] = {}
         self.loaded = False
+        self.settled = False
+        """Themes, takes and config are loaded too (tests wait for this)."""
+        self._settings_requested = False
         self.theme_order: list[str] = []
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
@@ -109,28 +112,43 @@ class DeepseekApp(App[None]):
                 return screen
         return None
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        # After Textual's start-up batch: a frame drawn inside it is thrown away.
+        self.call_later(self._open_dashboard)
+
+    async def _open_dashboard(self) -> None:
+        # A small cached story costs a few ms to read: the dashboard mounts with it, so
+        # the first frame drawn is the story.
+        quick = load_cached(self.seeds)
+        first = quick.stories[0] if quick is not None and quick.stories else None
         # Wait for the dashboard's widgets, so the loaded stories always have a home.
-        await self.push_screen(DashboardScreen(self.seeds))
-        quick = load_cached(self.seeds)  # small and cached: a few ms, straight to screen
+        await self.push_screen(DashboardScreen(self.seeds, first))
         if quick is not None:
-            self._stories_loaded(quick.stories, quick.problems)
-        self.load_stories(need_stories=quick is None)
+            self._stories_loaded(quick.stories, quick.problems, shown=first)
+        else:
+            self.load_stories()
 
     @work(thread=True, exclusive=True, group="load", description="load stories")
-    def load_stories(self, need_stories: bool = True) -> None:
-        """Read seeds, then themes, the user's takes and the config, off the UI thread.
+    def load_stories(self) -> None:
+        """Read the seeds off the UI thread (a cached seed needs no pydantic)."""
+        from tui.core.loader import load
 
-        The stories go first, so they are on screen before pydantic is even imported
-        (a cached seed needs none); everything after them only refines the view.
+        result = load(self.seeds, progress=self._report_progress)
+        self.call_from_thread(self._stories_loaded, result.stories, result.problems)
+
+    def on_dashboard_screen_rows_shown(self) -> None:
+        """The first rows are on their way to the screen: now load everything else.
+
+        Not sooner: importing pydantic takes the GIL for a good 100 ms, and the first
+        frame with the story in it should not have to share the interpreter with that.
         """
-        if need_stories:
-            from tui.core.loader import load
+        if not self._settings_requested:
+            self._settings_requested = True
+            self.call_after_refresh(self.load_settings)
 
-            result = load(self.seeds, progress=self._report_progress)
-            self.call_from_thread(self._stories_loaded, result.stories, result.problems)
-            if not result.stories:
-                return
+    @work(thread=True, exclusive=True, group="settings", description="load settings")
+    def load_settings(self) -> None:
+        """Themes, the user's takes and the config: each only refines the view."""
         from tui.core.themes import load_all_themes
 
         self.call_from_thread(self._themes_loaded, *load_all_themes())
@@ -143,6 +161,7 @@ class DeepseekApp(App[None]):
 
         config, config_problems = load_config()
         self.call_from_thread(self._config_loaded, config.keymap, config_problems)
+        self.settled = True
 
     def _report_progress(self, message: str) -> None:
         """From the load worker: show what it is doing on the loading screen."""
@@ -240,8 +259,12 @@ class DeepseekApp(App[None]):
         self.notify(f"Theme: {self.theme}", markup=False)
 
     def _stories_loaded(
-        self, stories: tuple[Corpus, ...], problems: tuple[Problem, ...]
+        self,
+        stories: tuple[Corpus, ...],
+        problems: tuple[Problem, ...],
+        shown: Corpus | None = None,
     ) -> None:
+        """Keep the stories and show the first (unless ``shown`` is on screen already)."""
         self.stories = stories
         self.problems = problems
         self.loaded = True
@@ -259,7 +282,7 @@ class DeepseekApp(App[None]):
                         "for details.", title="Some story files did not load",
                         severity="warning", timeout=15, markup=False)
         dashboard = self.dashboard
-        if dashboard is not None:
+        if dashboard is not None and shown is None:
             self.show_story(stories[0])
 
     def show_story(self, corpus: Corpus) -> None:

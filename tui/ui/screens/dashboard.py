@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.events import Resize
 from textual.markup import escape
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -113,9 +114,11 @@ class DashboardScreen(Screen[None]):
     baseline: reactive[str | None] = reactive(None, init=False)
     active_pane: reactive[str] = reactive("claims", init=False)
 
-    def __init__(self, seeds: list[Path]) -> None:
+    def __init__(self, seeds: list[Path], first: Corpus | None = None) -> None:
+        """``first``, if given, is shown as the screen mounts: in its very first frame."""
         super().__init__()
         self.seeds = seeds
+        self._first = first
         self.corpus: Corpus | None = None
         self.history: list[str] = []
         self._plan_generation = 0
@@ -158,6 +161,9 @@ class DashboardScreen(Screen[None]):
         self._update_filter_bar()
         self.watch_active_pane()
         self._apply_size(self.size.width, self.size.height)
+        if self._first is not None:
+            self.show_story(self._first)
+            self._first = None
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -214,11 +220,12 @@ class DashboardScreen(Screen[None]):
             return None
         return corpus.search(self.search_query)
 
-    def refresh_rows(self) -> None:
+    def refresh_rows(self, typing: bool = False) -> None:
         """Rebuild every pane's rows from the story, the search and the filters.
 
         On a large story the work runs in a worker, so typing in the search box never
-        waits for it; the newest request wins and older results are dropped.
+        waits for it; the newest request wins and older results are dropped. While
+        ``typing``, the worker first waits a moment for the next key.
         """
         corpus = self.corpus
         if corpus is None:
@@ -228,7 +235,8 @@ class DashboardScreen(Screen[None]):
         if len(corpus) >= LARGE_STORY:
             self._filtering = True
             self._update_filter_bar()
-            self._plan_in_worker(self._plan_generation, *args)
+            self._plan_in_worker(self._plan_generation, SEARCH_SETTLE_S if typing else 0.0,
+                                 *args)
         else:
             plan = build.plan_rows(*args)
             assert plan is not None
@@ -238,6 +246,7 @@ class DashboardScreen(Screen[None]):
     def _plan_in_worker(
         self,
         generation: int,
+        settle_s: float,
         corpus: Corpus,
         query: str,
         stance: Stance | None,
@@ -246,16 +255,21 @@ class DashboardScreen(Screen[None]):
         worker = get_current_worker()
         # Let a fast typist finish the word: a newer key cancels this one before it
         # starts, instead of leaving a dozen threads to fight the UI for the GIL.
-        time.sleep(SEARCH_SETTLE_S)
-        if worker.is_cancelled:
-            return
+        if settle_s:
+            time.sleep(settle_s)
+            if worker.is_cancelled:
+                return
         plan = build.plan_rows(corpus, query, stance, verdicts, lambda: worker.is_cancelled)
         if plan is not None and not worker.is_cancelled:
             self.app.call_from_thread(self._apply_plan, generation, plan)
 
+    class RowsShown(Message):
+        """The panes have rows from a story (the app then loads the rest)."""
+
     def _apply_plan(self, generation: int, plan: build.Plan) -> None:
         if generation != self._plan_generation:
             return  # a newer search or filter is on its way
+        self.post_message(self.RowsShown())
         self._filtering = False
         self.query_one("#claims", RowList).set_rows(plan.claims)
         self.query_one("#reactions", RowList).set_rows(plan.reactions)
@@ -433,7 +447,7 @@ class DashboardScreen(Screen[None]):
         self.set_focus(self.query_one("#claims", RowList))
 
     def watch_search_query(self) -> None:
-        self.refresh_rows()
+        self.refresh_rows(typing=True)
 
     def action_cycle_stance(self) -> None:
         position = STANCE_CYCLE.index(self.stance_filter)

@@ -1,8 +1,8 @@
 """The story as plain immutable objects: what the corpus, the UI and exports read.
 
 pydantic (``tui.core.schema``) guards the edge: it checks a seed file and then hands
-over these frozen, slotted dataclasses, which are cheaper to build, to hold and to
-cache than validated models, and need no pydantic import. The enums live here too,
+over these immutable records (NamedTuples), which are cheaper to build, to hold and
+to cache than validated models, and need no pydantic import. The enums live here too,
 so the UI can name a stance or a status without importing the schema.
 """
 

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, overload
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -181,6 +183,8 @@ class RowList(ScrollView, can_focus=True):
         self._index: dict[str, int] | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._tones: dict[str, Style] = {}
+        self._styles: dict[str, Style] = {}  # "" is the widget's own; the rest by name
+        self._widths_for: dict[int, list[int]] = {}
 
     # -- data in
 
@@ -286,6 +290,7 @@ class RowList(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
         self._tones.clear()  # the theme may have changed
+        self._styles.clear()
 
     # -- actions
 
@@ -326,6 +331,12 @@ class RowList(ScrollView, can_focus=True):
     # -- rendering
 
     def _widths(self, width: int) -> list[int]:
+        widths = self._widths_for.get(width)
+        if widths is None:
+            widths = self._widths_for[width] = self._compute_widths(width)
+        return widths
+
+    def _compute_widths(self, width: int) -> list[int]:
         fixed = sum(c.width or 0 for c in self.columns)
         flex = [c for c in self.columns if c.width is None]
         spare = width - GUTTER - fixed - len(SEPARATOR) * (len(self.columns) - 1)
@@ -348,9 +359,9 @@ class RowList(ScrollView, can_focus=True):
             if row_index == 0:
                 text = Text(f"  {self.empty_text}", style=self._style("row-list--empty"))
                 return self._strip(text, width)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style())
         if not 0 <= row_index < len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style())
         key = (row_index, width, row_index == self.cursor, self._keys[row_index] in self.marked,
                self.has_focus)
         return self._cached(key, lambda: self._render_row(self.rows[row_index], row_index, width))
@@ -378,12 +389,21 @@ class RowList(ScrollView, can_focus=True):
             self._tones[tone] = style
         return style
 
-    def _style(self, name: str) -> Style:
-        # Not partial: a translucent background must be blended with the widget's.
-        return self.get_component_rich_style(name)
+    def _style(self, name: str = "") -> Style:
+        """The widget's own style (``""``) or a component class's, kept until restyled.
+
+        Textual works each out afresh on every call (walking the ancestors to blend
+        backgrounds), which was a third of the cost of drawing a row.
+        """
+        style = self._styles.get(name)
+        if style is None:
+            # Not partial: a translucent background must be blended with the widget's.
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
 
     def _strip(self, text: Text, width: int, style: Style | None = None) -> Strip:
-        base = self.rich_style + (style or Style())
+        base = self._style() + style if style is not None else self._style()
         text.no_wrap = True
         text.overflow = "ellipsis"
         segments = list(text.render(self.app.console, end=""))
@@ -407,33 +427,70 @@ class RowList(ScrollView, can_focus=True):
         return self._strip(text, width)
 
     def _render_row(self, row: Row, index: int, width: int) -> Strip:
+        """One row as segments: plain cells directly, styled ones through Rich.
+
+        Most cells are plain text in one style, so they skip ``Text`` rendering (the
+        bulk of the cost of a row); the result is the same as rendering the row as
+        one ``Text`` with the tone and the cursor or link style laid over it.
+        """
         is_cursor = index == self.cursor
         linked = row.key in self.marked
-        gutter = "› " if is_cursor else ("◆ " if linked else "  ")
-        text = Text(gutter)
-        for position, (column, size) in enumerate(
-            zip(self.columns, self._widths(width), strict=True)
-        ):
-            cell = row.cells[position] if position < len(row.cells) else Text("")
-            if position == 0 and row.indent:
-                cell = Text("  " * (row.indent - 1) + "↳ ") + cell
-            tone = row.tones[position] if position < len(row.tones) else ""
-            if tone:
-                cell = cell.copy()
-                cell.stylize(self._tone(tone))
-            text.append_text(_fit(cell, size, column.align))
-            if position < len(self.columns) - 1:
-                text.append(SEPARATOR)
-        style: Style | None = None
+        over: Style | None = None
         if is_cursor:
-            style = self._style(
+            over = self._style(
                 "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
             )
         elif linked:
-            style = self._style("row-list--linked")
-        if style is not None:
-            text.stylize(style)
-        return self._strip(text, width)
+            over = self._style("row-list--linked")
+        console = self.app.console
+        gutter = "› " if is_cursor else ("◆ " if linked else "  ")
+        segments = [Segment(gutter, over)]
+        last = len(self.columns) - 1
+        for position, (column, size) in enumerate(
+            zip(self.columns, self._widths(width), strict=True)
+        ):
+            cell = row.cells[position] if position < len(row.cells) else _EMPTY
+            if position == 0 and row.indent:
+                cell = Text("  " * (row.indent - 1) + "↳ ") + cell
+            tone = row.tones[position] if position < len(row.tones) else ""
+            tone_style = self._tone(tone) if tone else None
+            if cell.spans:
+                cell = cell.copy()
+                if tone_style is not None:
+                    cell.stylize(tone_style)
+                if over is not None:
+                    cell.stylize(over)
+                segments.extend(_fit(cell, size, column.align).render(console, end=""))
+            else:  # the tone covers the text, not the padding; the cursor covers both
+                own = console.get_style(cell.style) if cell.style else None
+                pad_style = _layered(own, over)
+                text, padding = _fit_plain(cell.plain, size)
+                text_segment = Segment(text, _layered(_layered(own, tone_style), over))
+                if column.align == "right":
+                    segments += (Segment(padding, pad_style), text_segment)
+                else:
+                    segments += (text_segment, Segment(padding, pad_style))
+            if position < last:
+                segments.append(Segment(SEPARATOR, over))
+        base = self._style()
+        return Strip(segments).crop_extend(0, width, base).apply_style(base).simplify()
+
+
+_EMPTY = Text("")
+
+
+def _fit_plain(plain: str, width: int) -> tuple[str, str]:
+    """``plain`` cut with an ellipsis to ``width`` cells, and the padding that fills it."""
+    length = cell_len(plain)
+    if length > width:
+        return (set_cell_size(plain, width - 1) + "…" if width > 0 else ""), ""
+    return plain, " " * (width - length)
+
+
+def _layered(under: Style | None, over: Style | None) -> Style | None:
+    if under is None:
+        return over
+    return under if over is None else under + over
 
 
 def _fit(cell: Text, width: int, align: str) -> Text:

@@ -68,6 +68,9 @@ class DeepseekApp(App[None]):
     """deepseek-tui: one disputed story, claims to GPUs to reactions."""
 
     TITLE = "deepseek-tui"
+    # The dashboard's CSS, read with the app's: as a screen's CSS_PATH it made Textual
+    # parse every stylesheet again and restyle the whole app when the screen opened.
+    CSS_PATH = "screens/dashboard.tcss"
     COMMANDS = App.COMMANDS | {_item_commands, _app_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -61,8 +61,6 @@ def ratio_field_for(column: int) -> str:
 class DashboardScreen(Screen[None]):
     """The one screen of the story."""
 
-    CSS_PATH = "dashboard.tcss"
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next_pane", "Next pane", show=False, id="dashboard.next_pane",
                 tooltip="Move focus to the next pane"),

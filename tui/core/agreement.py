@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.corpus import Corpus
 from tui.core.model import Reaction, Stance
@@ -19,8 +19,7 @@ AGREES = {("believe", Stance.SUPPORTIVE), ("doubt", Stance.SKEPTICAL)}
 DISAGREES = {("believe", Stance.SKEPTICAL), ("doubt", Stance.SUPPORTIVE)}
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     """Counts for the tally line."""
 
     verdicts: Mapping[str, int]

@@ -11,13 +11,17 @@ it), and a cache that cannot be written only costs speed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
 
 from tui import __version__
 from tui.core.model import StoryData, story_from_jsonable, to_jsonable
+
+try:  # what hashlib.blake2b is, without hashlib loading OpenSSL (1 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the built-in module
+    from hashlib import blake2b
 
 ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
 CACHE_FORMAT = 1
@@ -34,7 +38,7 @@ def cache_dir() -> Path:
 
 def key_of(raw: bytes) -> str:
     """The cache key of a seed file's bytes (with the versions that shape the entry)."""
-    digest = hashlib.blake2b(raw, digest_size=20)
+    digest = blake2b(raw, digest_size=20)
     digest.update(f"|{__version__}|{CACHE_FORMAT}".encode())
     return digest.hexdigest()
 

@@ -7,7 +7,7 @@ unknown has no ratio and sorts after every number.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.model import FIGURE_FIELDS, UNSUPPORTED, Fleet, Gpu, Run
 
@@ -40,8 +40,7 @@ def sort_gpus(gpus: Sequence[Gpu], field: str | None, reverse: bool = False) -> 
     return known + missing
 
 
-@dataclass(frozen=True, slots=True)
-class FleetTotals:
+class FleetTotals(NamedTuple):
     """What a claimed fleet adds up to, at datasheet peak.
 
     ``fp8_pflops`` counts only the parts that support FP8 (``fp8_partial`` says some
@@ -116,8 +115,7 @@ PRICE_STEP_USD = 0.25
 """How far one key press moves the what-if price."""
 
 
-@dataclass(frozen=True, slots=True)
-class CostWhatIf:
+class CostWhatIf(NamedTuple):
     """A run priced at ``price_usd`` per GPU-hour."""
 
     gpu_hours: float

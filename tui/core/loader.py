@@ -8,8 +8,8 @@ problems. Nothing here raises for bad input.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core import cache
 from tui.core.corpus import Corpus
@@ -18,8 +18,7 @@ from tui.core.model import ENTITY_LISTS, StoryData
 from tui.core.problems import Problem
 
 
-@dataclass(frozen=True, slots=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """The stories that loaded, in path order, and every problem found."""
 
     stories: tuple[Corpus, ...]

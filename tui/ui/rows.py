@@ -7,7 +7,7 @@ whenever its state changes and hands the rows to the panes.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -33,8 +33,7 @@ REACTION_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class GpuField:
+class GpuField(NamedTuple):
     """A figure column of the GPU table."""
 
     field: str
@@ -249,8 +248,7 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """Everything the lists show for one search and stance filter."""
 
     visible: frozenset[str] | None

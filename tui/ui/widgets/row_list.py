@@ -14,8 +14,7 @@ An optional column cursor (``column_cursor``) lets a table be sorted by a column
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import ClassVar, overload
+from typing import ClassVar, NamedTuple, overload
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -35,8 +34,7 @@ GUTTER = 2
 SEPARATOR = " "
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A column: its label, its width (``None`` shares what is left), its alignment."""
 
     label: str
@@ -45,14 +43,13 @@ class Column:
     sortable: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One row: the item id it stands for, its cells, and an optional tone per cell."""
 
     key: str
     cells: tuple[Text, ...]
     indent: int = 0
-    tones: tuple[str, ...] = field(default=())
+    tones: tuple[str, ...] = ()
 
 
 class LazyRows(Sequence[Row]):

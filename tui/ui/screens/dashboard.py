@@ -130,8 +130,10 @@ class DashboardScreen(Screen[None]):
         yield Static(id="take-tally")
         yield Static(id="pane-tabs")
         with Vertical(id="panes"):
-            with Horizontal(id="top"):
-                with Container(id="pane-claims", classes="pane"):
+            # Born with the classes of the claims pane being active: setting them after
+            # mounting restyles the subtrees again.
+            with Horizontal(id="top", classes="-holds-active"):
+                with Container(id="pane-claims", classes="pane -active"):
                     yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="loading…")
                 with Container(id="pane-reactions", classes="pane"):
                     yield RowList(build.REACTION_COLUMNS, id="reactions",

@@ -104,13 +104,15 @@ class DashboardScreen(Screen[None]):
                 tooltip="Go back in the inspector, or clear search, filter and selection"),
     ]
 
-    selected: reactive[str | None] = reactive(None, init=False)
-    search_query: reactive[str] = reactive("", init=False)
-    stance_filter: reactive[Stance | None] = reactive(None, init=False)
-    gpu_sort: reactive[tuple[str, bool] | None] = reactive(None, init=False)
-    gpu_column: reactive[int] = reactive(3, init=False)  # BF16 dense
-    baseline: reactive[str | None] = reactive(None, init=False)
-    active_pane: reactive[str] = reactive("claims", init=False)
+    # Screen state, not something drawn: each watcher updates the widgets it concerns
+    # (a repainting reactive here would redraw the whole screen on every key).
+    selected: reactive[str | None] = reactive(None, init=False, repaint=False)
+    search_query: reactive[str] = reactive("", init=False, repaint=False)
+    stance_filter: reactive[Stance | None] = reactive(None, init=False, repaint=False)
+    gpu_sort: reactive[tuple[str, bool] | None] = reactive(None, init=False, repaint=False)
+    gpu_column: reactive[int] = reactive(3, init=False, repaint=False)  # BF16 dense
+    baseline: reactive[str | None] = reactive(None, init=False, repaint=False)
+    active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
     def __init__(self, seeds: list[Path], first: Corpus | None = None) -> None:
         """``first``, if given, is shown as the screen mounts: in its very first frame."""

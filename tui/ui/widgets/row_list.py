@@ -131,8 +131,9 @@ class RowList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False, init=False)
-    column_cursor: reactive[int | None] = reactive(None, init=False)
+    # The watchers redraw what changed (two lines for the cursor), not the whole list.
+    cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)
+    column_cursor: reactive[int | None] = reactive(None, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor landed on a row."""

@@ -30,6 +30,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.widgets.scrolling import set_virtual_size
+
 GUTTER = 2
 SEPARATOR = " "
 
@@ -207,7 +209,7 @@ class RowList(ScrollView, can_focus=True):
         self._keys = keys_of(self.rows)
         self._index = None  # built on first lookup: 100,000 keys cost ~20 ms
         self._strips.clear()
-        self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
+        self._update_virtual_size()
         position = None if reset or wanted is None else self._position(wanted)
         fallback = 0 if reset else min(self.cursor, max(len(self.rows) - 1, 0))
         new = position if position is not None else fallback
@@ -218,10 +220,20 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def set_marked(self, keys: frozenset[str]) -> None:
-        """Mark the rows linked to the selection elsewhere (the strip cache keys on it)."""
-        if keys != self.marked:
-            self.marked = keys
-            self.refresh()
+        """Mark the rows linked to the selection elsewhere (the strip cache keys on it).
+
+        Only the rows on screen whose mark changed are redrawn: a selection changes the
+        marks of every list, and redrawing them all was most of the cost of a key.
+        """
+        if keys == self.marked:
+            return
+        changed = keys ^ self.marked
+        self.marked = keys
+        top = self.scroll_offset.y
+        bottom = min(top + self.scrollable_content_region.height, len(self._keys))
+        for index in range(top, bottom):
+            if self._keys[index] in changed:
+                self.refresh_line(index + self.header_height)
 
     def _position(self, key: str) -> int | None:
         if self._index is None:
@@ -282,7 +294,11 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self._content_width(), max(len(self.rows), 1) + self.header_height)
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        height = max(len(self.rows), 1) + self.header_height
+        set_virtual_size(self, Size(self._content_width(), height))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

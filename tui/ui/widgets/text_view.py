@@ -13,6 +13,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.widgets.scrolling import set_virtual_size
+
 
 class TextView(ScrollView, can_focus=False):
     DEFAULT_CSS = """
@@ -26,6 +28,7 @@ class TextView(ScrollView, can_focus=False):
         self.text = text or Text()
         self._lines: list[Strip] = []
         self._wrapped_for = -1
+        self._styled: dict[int, Strip] = {}  # line index → drawn line, until restyled
 
     def update(self, text: Text) -> None:
         """Show ``text`` from its top."""
@@ -54,15 +57,22 @@ class TextView(ScrollView, can_focus=False):
             Strip(list(line.render(console))).adjust_cell_length(width)
             for line in lines
         ]
-        self.virtual_size = Size(width, len(self._lines))
+        self._styled.clear()
+        set_virtual_size(self, Size(width, len(self._lines)))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if width != self._wrapped_for:  # drawn before ``on_resize`` has run
             self._wrap()
         index = y + self.scroll_offset.y
-        if 0 <= index < len(self._lines):
-            return self._lines[index].crop_extend(0, width, self.rich_style).apply_style(
-                self.rich_style
-            )
-        return Strip.blank(width, self.rich_style)
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._styled.get(index)
+        if line is None:
+            style = self.rich_style
+            line = self._styled[index] = self._lines[index].apply_style(style)
+        return line
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styled.clear()

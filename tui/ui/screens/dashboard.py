@@ -237,8 +237,10 @@ class DashboardScreen(Screen[None]):
         if len(corpus) >= LARGE_STORY:
             self._filtering = True
             self._update_filter_bar()
-            self._plan_in_worker(self._plan_generation, SEARCH_SETTLE_S if typing else 0.0,
-                                 *args)
+            # Only once the filter bar has said "filtering…": the worker holds the GIL
+            # for tens of milliseconds, and the key should be answered on screen first.
+            self.call_after_refresh(self._plan_in_worker, self._plan_generation,
+                                    SEARCH_SETTLE_S if typing else 0.0, *args)
         else:
             plan = build.plan_rows(*args)
             assert plan is not None

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 
 from bench.corpora import corpus_path
 from bench.ptyclock import Session
-from bench.startup import _env, warm_seeds
+from bench.startup import _env, tui_command, warm_seeds
 
 
 def measure(size: int) -> dict[str, list[float]]:
     seeds = corpus_path(size)
     warm_seeds(seeds)
-    session = Session([sys.executable, "-m", "tui", "--seeds", str(seeds)], env=_env())
+    session = Session([*tui_command(), "--seeds", str(seeds)], env=_env())
     times: dict[str, list[float]] = {"j (next claim in the inspector)": [],
                                      "search keystroke (echo)": [], "f (stance filter)": []}
     try:

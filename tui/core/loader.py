@@ -151,6 +151,11 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
         if isinstance(found, Problem):
             return None
         files += found
+    try:  # too large for the first frame: say so before reading megabytes
+        if sum(file.stat().st_size for file in files) > limit:
+            return None
+    except OSError:
+        return None
     raws = []
     for file in files:
         raw = read_bytes(file)

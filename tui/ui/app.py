@@ -1,9 +1,12 @@
 """The Textual app and its factory, shared by the CLI, the tests and the benchmarks.
 
-The first frame never waits for data: the dashboard mounts in a loading state, and a
-thread worker imports pydantic, reads the seeds and the config, and hands back the
-stories. If no story loads, the app exits with code 2 and the launcher prints the
-problems after the terminal is restored.
+The first frame never waits for data. A small story already in the cache is read in a
+few milliseconds and the dashboard opens with it; anything else is read by a thread
+worker while a one-line loading view (what it is doing, with counts) keeps the UI
+thread nearly idle, and the dashboard opens once the story is there. Themes, the
+user's takes and the config load after the first rows are shown. If no story loads,
+the app exits with code 2 and the launcher prints the problems after the terminal is
+restored.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.theme import BUILTIN_THEMES, Theme
+from textual.widgets import Static
 
 from tui.core.corpus import Corpus
 from tui.core.loader import load_cached
@@ -98,6 +103,8 @@ class DeepseekApp(App[None]):
         self.settled = False
         """Themes, takes and config are loaded too (tests wait for this)."""
         self._settings_requested = False
+        paths = ", ".join(str(path) for path in self.seeds)
+        self._loading = Static(Text(f"Loading stories from {paths} …"), id="loading")
         self.theme_order: list[str] = []
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
@@ -115,21 +122,19 @@ class DeepseekApp(App[None]):
                 return screen
         return None
 
-    def on_mount(self) -> None:
-        # After Textual's start-up batch: a frame drawn inside it is thrown away.
-        self.call_later(self._open_dashboard)
+    def compose(self) -> ComposeResult:
+        # On the default screen, under the dashboard: seen only while a story loads.
+        yield self._loading
 
-    async def _open_dashboard(self) -> None:
-        # A small cached story costs a few ms to read: the dashboard mounts with it, so
-        # the first frame drawn is the story.
+    def on_mount(self) -> None:
         quick = load_cached(self.seeds)
-        first = quick.stories[0] if quick is not None and quick.stories else None
-        # Wait for the dashboard's widgets, so the loaded stories always have a home.
-        await self.push_screen(DashboardScreen(self.seeds, first))
-        if quick is not None:
-            self._stories_loaded(quick.stories, quick.problems, shown=first)
-        else:
+        if quick is None:
             self.load_stories()
+        else:
+            self._stories_loaded(quick.stories, quick.problems)
+
+    async def _open_dashboard(self, first: Corpus) -> None:
+        await self.push_screen(DashboardScreen(first))
 
     @work(thread=True, exclusive=True, group="load", description="load stories")
     def load_stories(self) -> None:
@@ -137,6 +142,11 @@ class DeepseekApp(App[None]):
         from tui.core.loader import load
 
         result = load(self.seeds, progress=self._report_progress)
+        if result.stories:  # the reply order of the first story's reactions, while here
+            from tui.ui.rows import thread_order
+
+            first = result.stories[0]
+            thread_order(first, list(first.reactions))
         self.call_from_thread(self._stories_loaded, result.stories, result.problems)
 
     def on_dashboard_screen_rows_shown(self) -> None:
@@ -167,10 +177,8 @@ class DeepseekApp(App[None]):
         self.settled = True
 
     def _report_progress(self, message: str) -> None:
-        """From the load worker: show what it is doing on the loading screen."""
-        dashboard = self.dashboard
-        if dashboard is not None:
-            self.call_from_thread(dashboard.show_progress, message)
+        """From the load worker: show what it is doing, with its counts."""
+        self.call_from_thread(self._loading.update, Text(f"Loading: {message} …"))
 
     def _store_loaded(self, store: UserStore, problems: list[Problem]) -> None:
         self.takes.attach(store, problems)
@@ -261,13 +269,8 @@ class DeepseekApp(App[None]):
         self.theme = order[(position + 1) % len(order)]
         self.notify(f"Theme: {self.theme}", markup=False)
 
-    def _stories_loaded(
-        self,
-        stories: tuple[Corpus, ...],
-        problems: tuple[Problem, ...],
-        shown: Corpus | None = None,
-    ) -> None:
-        """Keep the stories and show the first (unless ``shown`` is on screen already)."""
+    def _stories_loaded(self, stories: tuple[Corpus, ...], problems: tuple[Problem, ...]) -> None:
+        """Keep the stories and open the dashboard on the first."""
         self.stories = stories
         self.problems = problems
         self.loaded = True
@@ -284,9 +287,9 @@ class DeepseekApp(App[None]):
             self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
                         "for details.", title="Some story files did not load",
                         severity="warning", timeout=15, markup=False)
-        dashboard = self.dashboard
-        if dashboard is not None and shown is None:
-            self.show_story(stories[0])
+        # After Textual's start-up batch (this can run inside it): a frame drawn in the
+        # batch is thrown away, and the dashboard's first frame should be the one seen.
+        self.call_later(self._open_dashboard, stories[0])
 
     def show_story(self, corpus: Corpus) -> None:
         """Open ``corpus`` on the dashboard, with the user's takes on it."""

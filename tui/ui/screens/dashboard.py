@@ -9,7 +9,6 @@ below the minimum size.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -114,11 +113,10 @@ class DashboardScreen(Screen[None]):
     baseline: reactive[str | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
-    def __init__(self, seeds: list[Path], first: Corpus | None = None) -> None:
-        """``first``, if given, is shown as the screen mounts: in its very first frame."""
+    def __init__(self, first: Corpus) -> None:
+        """``first`` is shown as the screen mounts: in its very first frame."""
         super().__init__()
-        self.seeds = seeds
-        self._first = first
+        self._first: Corpus | None = first
         self.corpus: Corpus | None = None
         self.history: list[str] = []
         self._plan_generation = 0
@@ -136,14 +134,14 @@ class DashboardScreen(Screen[None]):
             # mounting restyles the subtrees again.
             with Horizontal(id="top", classes="-holds-active"):
                 with Container(id="pane-claims", classes="pane -active"):
-                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="loading…")
+                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="")
                 with Container(id="pane-reactions", classes="pane"):
                     yield RowList(build.REACTION_COLUMNS, id="reactions",
-                                  empty_text="loading…")
+                                  empty_text="")
             with Horizontal(id="bottom"):
                 with Vertical(id="pane-gpus", classes="pane"):
-                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="loading…")
-                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="loading…")
+                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="")
+                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="")
                 with Container(id="pane-inspector", classes="pane"):
                     yield Inspector(id="inspector")
         yield Static(id="too-small")
@@ -157,9 +155,6 @@ class DashboardScreen(Screen[None]):
             title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
             self.query_one(f"#pane-{pane}").border_title = title
         self.query_one("#search", Input).display = False
-        self.query_one("#story-header", Static).update(
-            Text(f"Loading stories from {', '.join(str(p) for p in self.seeds)} …")
-        )
         self._update_filter_bar()
         self.watch_active_pane()
         self._apply_size(self.size.width, self.size.height)
@@ -186,11 +181,6 @@ class DashboardScreen(Screen[None]):
         self._update_tabs()
 
     # -- the story
-
-    def show_progress(self, message: str) -> None:
-        """The loading state: what the load worker is doing, with its counts."""
-        if self.corpus is None:
-            self.query_one("#story-header", Static).update(Text(f"Loading: {message} …"))
 
     def show_story(self, corpus: Corpus) -> None:
         """Show ``corpus``; selection, search and filters start afresh."""
@@ -225,16 +215,19 @@ class DashboardScreen(Screen[None]):
     def refresh_rows(self, typing: bool = False) -> None:
         """Rebuild every pane's rows from the story, the search and the filters.
 
-        On a large story the work runs in a worker, so typing in the search box never
-        waits for it; the newest request wins and older results are dropped. While
-        ``typing``, the worker first waits a moment for the next key.
+        A search or filter on a large story runs in a worker, so typing in the search
+        box never waits for it; the newest request wins and older results are dropped.
+        While ``typing``, the worker first waits a moment for the next key. The whole
+        story unfiltered is quick at any size (rows are built lazily, and the reply
+        order is worked out in the load worker), so it is planned here.
         """
         corpus = self.corpus
         if corpus is None:
             return
         self._plan_generation += 1
         args = (corpus, self.search_query, self.stance_filter, self._verdicts())
-        if len(corpus) >= LARGE_STORY:
+        filtered = bool(self.search_query.strip()) or self.stance_filter is not None
+        if len(corpus) >= LARGE_STORY and filtered:
             self._filtering = True
             self._update_filter_bar()
             # Only once the filter bar has said "filtering…": the worker holds the GIL

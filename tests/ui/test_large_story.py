@@ -61,3 +61,20 @@ async def test_large_stories_filter_in_a_worker(tmp_path: Path, monkeypatch: obj
         expected = [c.id for c in screen.corpus.claims if c.id in screen.corpus.search("claim 12")]
         assert "claim-12" in shown and shown == expected
         assert "filtering" not in str(screen.query_one("#filter-bar").render())
+
+
+async def test_a_story_not_in_the_cache_loads_under_a_line_of_progress(tmp_path: Path) -> None:
+    app = make_app([_story(tmp_path)])
+    shown: list[str] = []
+    show = app._loading.update
+
+    def record(content: object = "") -> None:
+        shown.append(str(content))
+        show(content)  # type: ignore[arg-type]
+
+    app._loading.update = record  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert app.screen is screen  # the dashboard opened over the loading line
+    assert any("parsing generated.toml" in line for line in shown), shown
+    assert any("indexing 2,026 items" in line for line in shown), shown

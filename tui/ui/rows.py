@@ -249,13 +249,16 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
 
 
 class Plan(NamedTuple):
-    """Everything the lists show for one search and stance filter."""
+    """Everything the lists show for one search and stance filter (and what for)."""
 
     visible: frozenset[str] | None
     claims: LazyRows
     reactions: LazyRows
     fleets: list[Row]
     stances: dict[Stance, int]
+    query: str
+    stance: Stance | None
+    verdicts: Mapping[str, str]
 
 
 def plan_rows(
@@ -287,5 +290,8 @@ def plan_rows(
         claims=claims,
         reactions=reactions,
         fleets=fleet_rows(corpus, visible),
+        query=" ".join(query.casefold().split()),
+        stance=stance,
+        verdicts=dict(verdicts),
         stances=corpus.stance_counts(shown),
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -32,6 +32,7 @@ from tui.core.problems import Problem
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
+from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
 from tui.ui.theming import (
@@ -103,6 +104,7 @@ class DeepseekApp(App[None]):
         self.settled = False
         """Themes, takes and config are loaded too (tests wait for this)."""
         self._settings_requested = False
+        self.idle_gc = IdleCollector()
         paths = ", ".join(str(path) for path in self.seeds)
         self._loading = Static(Text(f"Loading stories from {paths} …"), id="loading")
         self.theme_order: list[str] = []
@@ -111,6 +113,11 @@ class DeepseekApp(App[None]):
         if quick is not None:
             self.register_theme(quick)
             self.theme = quick.name
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.idle_gc.key_pressed()
+        await super().on_event(event)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(STANCE_DEFAULTS)
@@ -232,6 +239,7 @@ class DeepseekApp(App[None]):
                                   markup=False)
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         self.takes.shutdown()  # every change reaches the disk before we go
 
     def _themes_loaded(self, themes: list[LoadedTheme], problems: list[Problem]) -> None:
@@ -279,6 +287,8 @@ class DeepseekApp(App[None]):
         # (The CLI turns the collector off for start-up; it comes back on here.)
         gc.freeze()
         gc.enable()
+        self.idle_gc.start()
+        self.set_interval(CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
         if not stories:
             self.exit(return_code=2)
             return

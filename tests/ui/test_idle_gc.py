@@ -1,0 +1,49 @@
+"""Full garbage collections wait for a quiet moment, and Python's pacing comes back."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tests.ui.helpers import loaded, make_app
+from tui.ui import idle_gc
+from tui.ui.idle_gc import OLD_GENERATION_THRESHOLD, IdleCollector
+
+
+def test_start_moves_full_collections_to_the_timer_and_stop_restores() -> None:
+    before = gc.get_threshold()
+    collector = IdleCollector()
+    collector.start()
+    try:
+        assert gc.get_threshold() == (before[0], before[1], OLD_GENERATION_THRESHOLD)
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == before
+
+
+def test_tick_collects_only_after_a_quiet_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [100.0]
+    monkeypatch.setattr(idle_gc.time, "monotonic", lambda: now[0])
+    collected = []
+    monkeypatch.setattr(idle_gc.gc, "collect", lambda: collected.append(now[0]) or 0)
+    collector = IdleCollector()
+    collector.key_pressed()
+    now[0] += idle_gc.QUIET_S / 2
+    collector.tick()
+    assert collected == []  # a key was pressed just now
+    now[0] += idle_gc.QUIET_S
+    collector.tick()
+    assert collected == [now[0]] and collector.collections == 1
+
+
+async def test_the_app_notes_keys_and_restores_the_collector_when_it_closes() -> None:
+    before = gc.get_threshold()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert gc.get_threshold()[2] == OLD_GENERATION_THRESHOLD
+        app.idle_gc.last_key = 0.0
+        await pilot.press("j")
+        assert app.idle_gc.last_key > 0.0
+    assert gc.get_threshold() == before

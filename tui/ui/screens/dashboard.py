@@ -197,7 +197,9 @@ class DashboardScreen(Screen[None]):
         header = Text()
         header.append(one_line(story.title), "bold")
         header.append(f"  ·  {fmt.when(story.date, False)}  ·  {one_line(story.publisher)}")
-        self.query_one("#story-header", Static).update(header)
+        # One-line bars keep their size whatever they say: no layout (Static.update
+        # would lay out the whole screen and redraw most of it, on every key).
+        self.query_one("#story-header", Static).update(header, layout=False)
         self.baseline = next((g.id for g in corpus.gpus if g.id.startswith("a100")),
                              corpus.gpus[0].id if corpus.gpus else None)
         self.search_query = ""
@@ -330,7 +332,7 @@ class DashboardScreen(Screen[None]):
         if self._filtering:
             parts.append("filtering…")
         bar.display = bool(parts)
-        bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"))
+        bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"), layout=False)
 
     def _counts(self) -> str:
         sizes = {name: len(self.query_one(f"#{name}", RowList).rows)
@@ -391,7 +393,7 @@ class DashboardScreen(Screen[None]):
             label = f" {number} {PANE_TITLES[pane]} "
             tabs.append(label, "reverse bold" if pane == self.active_pane else "dim")
             tabs.append(" ")
-        self.query_one("#pane-tabs", Static).update(tabs)
+        self.query_one("#pane-tabs", Static).update(tabs, layout=False)
 
     def watch_selected(self, item_id: str | None) -> None:
         corpus = self.corpus
@@ -552,7 +554,7 @@ class DashboardScreen(Screen[None]):
             text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
             if counts.other:
                 text.append(f", {counts.other} neither", style="dim")
-        line.update(text)
+        line.update(text, layout=False)
 
     def refresh_takes(self) -> None:
         """Show changed verdicts or notes: the claims' "You" column, the tally, the inspector.

@@ -34,7 +34,7 @@ def main() -> None:
     for size in (10_000, 100_000):
         print(keystrokes.table(size, keystrokes.measure(size)))
         print()
-    print("Key cost inside the app (Pilot: press until processed and repainted):\n")
+    print("Work per key inside the app (Pilot: CPU of every thread, longest UI stall):\n")
     keys.main()
 
 

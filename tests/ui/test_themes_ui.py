@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
 
 from tests.ui.helpers import loaded, make_app
 from tui.cli import main
@@ -21,6 +23,30 @@ async def test_each_bundled_theme_is_applied(name: str) -> None:
         await loaded(pilot)
         assert app.theme == name
         assert app.current_theme.variables["stance-skeptical"].startswith("#")
+
+
+@pytest.mark.parametrize("name", [*BUNDLED, "textual-light"])
+async def test_the_app_starts_in_its_theme_without_restyling(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparsed: list[int] = []
+    original = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparsed.append(1)
+        original(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    app = make_app(theme=name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        theme = app.current_theme
+        assert theme.name == name
+        assert screen.styles.background == Color.parse(theme.background or "")
+        dark = theme.dark
+        assert app.has_class(f"-theme-{name}") and not app.has_class("-theme-textual-dark")
+        assert app.has_class("-dark-mode") is dark and app.has_class("-light-mode") is not dark
+    assert reparsed == []
 
 
 async def test_shift_t_cycles_themes_and_remembers_the_choice() -> None:

@@ -331,7 +331,11 @@ class DashboardScreen(Screen[None]):
             parts.append(f"stance: {self.stance_filter.value}")
         if self._filtering:
             parts.append("filtering…")
-        bar.display = bool(parts)
+        # The bar takes the footer's line while a filter is on: swapping two docked
+        # lines of one height leaves the panes where they are, so showing or hiding it
+        # redraws one line instead of laying out and redrawing the whole screen.
+        bar.set_class(bool(parts), "-on")
+        self.query_one(Footer).set_class(bool(parts), "-off")
         bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"), layout=False)
 
     def _counts(self) -> str:

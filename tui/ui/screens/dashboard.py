@@ -40,7 +40,9 @@ from tui.ui.widgets.tally import StanceTally
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 LARGE_STORY = 20_000
-"""Items from which searching and filtering run in a worker."""
+"""Items from which a search runs in a worker."""
+HUGE_STORY = 100_000
+"""Items from which every replan but the first runs in a worker (~100 ms of work)."""
 SEARCH_SETTLE_S = 0.08
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 PANES = ("claims", "gpus", "reactions", "inspector")
@@ -226,14 +228,18 @@ class DashboardScreen(Screen[None]):
         ``typing``, the worker first waits a moment for the next key. Without a search
         the plan is quick at any size (rows are built lazily, the reply order is worked
         out in the load worker, and a stance is one pass over the reactions: 3 ms at
-        10,000), so it is made here and shown in the key's own frame.
+        10,000), so it is made here and shown in the key's own frame; on a huge story
+        only the first plan is (it opens the story), and the rest go to the worker.
         """
         corpus = self.corpus
         if corpus is None:
             return
         self._plan_generation += 1
         args = (corpus, self.search_query, self.stance_filter, self._verdicts())
-        if len(corpus) >= LARGE_STORY and self.search_query.strip():
+        size = len(corpus)
+        if (size >= LARGE_STORY and self.search_query.strip()) or (
+            size >= HUGE_STORY and self._shown_plan is not None
+        ):
             self._filtering = True
             self._update_filter_bar()
             # Only once the filter bar has said "filtering…": the worker holds the GIL

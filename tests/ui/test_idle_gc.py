@@ -27,12 +27,18 @@ def test_tick_collects_only_after_a_quiet_moment(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(idle_gc.time, "monotonic", lambda: now[0])
     collected = []
     monkeypatch.setattr(idle_gc.gc, "collect", lambda: collected.append(now[0]) or 0)
+    counts = [(0, 0, idle_gc.DUE_AFTER)]
+    monkeypatch.setattr(idle_gc.gc, "get_count", lambda: counts[0])
     collector = IdleCollector()
     collector.key_pressed()
     now[0] += idle_gc.QUIET_S / 2
     collector.tick()
     assert collected == []  # a key was pressed just now
     now[0] += idle_gc.QUIET_S
+    counts[0] = (0, 0, idle_gc.DUE_AFTER - 1)
+    collector.tick()
+    assert collected == []  # quiet, but not due yet
+    counts[0] = (0, 0, idle_gc.DUE_AFTER)
     collector.tick()
     assert collected == [now[0]] and collector.collections == 1
 

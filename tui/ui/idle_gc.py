@@ -14,8 +14,11 @@ import gc
 import time
 
 QUIET_S = 1.0
-"""No key for this long: a full collection cannot delay one."""
-CHECK_EVERY_S = 2.0
+"""No key for this long: a full collection is unlikely to delay one."""
+CHECK_EVERY_S = 1.0
+DUE_AFTER = 10
+"""Young collections since the last full one before the next is due (Python's own
+default pacing): an idle app is not collected again and again."""
 OLD_GENERATION_THRESHOLD = 1_000_000
 """Young collections before an automatic full one: in practice, never."""
 
@@ -43,7 +46,8 @@ class IdleCollector:
         self.last_key = time.monotonic()
 
     def tick(self) -> None:
-        """Collect everything if the user has been quiet for ``QUIET_S``."""
-        if gc.isenabled() and time.monotonic() - self.last_key >= QUIET_S:
+        """Collect everything if one is due and the user has been quiet for ``QUIET_S``."""
+        due = gc.get_count()[2] >= DUE_AFTER
+        if due and gc.isenabled() and time.monotonic() - self.last_key >= QUIET_S:
             gc.collect()
             self.collections += 1

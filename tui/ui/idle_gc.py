@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import time
 
-QUIET_S = 1.0
+QUIET_S = 3.0
 """No key for this long: a full collection is unlikely to delay one."""
 CHECK_EVERY_S = 1.0
 DUE_AFTER = 10

@@ -11,6 +11,7 @@ from bench.generate import story_toml
 from tests.ui.helpers import loaded, make_app
 from tui.core.corpus import Corpus
 from tui.core.loader import load_file
+from tui.core.model import Stance
 from tui.ui.screens import dashboard
 from tui.ui.widgets.row_list import RowList
 
@@ -78,3 +79,37 @@ async def test_a_story_not_in_the_cache_loads_under_a_line_of_progress(tmp_path:
         assert app.screen is screen  # the dashboard opened over the loading line
     assert any("parsing generated.toml" in line for line in shown), shown
     assert any("indexing 2,026 items" in line for line in shown), shown
+
+
+async def test_a_huge_story_filters_in_a_worker_and_comes_back_at_once(
+    tmp_path: Path, monkeypatch: object
+) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(dashboard, "HUGE_STORY", 100)  # treat the 1,000-item story as huge
+    in_worker: list[object] = []
+    original = dashboard.DashboardScreen._plan_in_worker
+
+    def counting(self: dashboard.DashboardScreen, *args: object) -> object:
+        in_worker.append(args)
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard.DashboardScreen, "_plan_in_worker", counting)
+    app = make_app([_story(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        reactions = screen.query_one("#reactions", RowList)
+        whole = reactions.rows
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert {screen.corpus.get(k).stance.value for k in reactions.rows.keys} == {"skeptical"}
+        assert len(in_worker) == 1
+        for _ in range(len(Stance)):
+            await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.stance_filter is None
+        assert reactions.rows is whole  # the first plan again
+        assert len(in_worker) == len(Stance)  # every stance in the worker, not the way back

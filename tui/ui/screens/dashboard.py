@@ -124,6 +124,7 @@ class DashboardScreen(Screen[None]):
         self.history: list[str] = []
         self._plan_generation = 0
         self._shown_plan: build.Plan | None = None  # of this story
+        self._whole_plan: build.Plan | None = None  # of this story, unfiltered
         self._filtering = False
 
     # -- layout
@@ -190,7 +191,7 @@ class DashboardScreen(Screen[None]):
     def show_story(self, corpus: Corpus) -> None:
         """Show ``corpus``; selection, search and filters start afresh."""
         self.corpus = corpus
-        self._shown_plan = None
+        self._shown_plan = self._whole_plan = None
         self.history.clear()
         for name, what in (("claims", "claims"), ("reactions", "reactions"), ("gpus", "GPUs"),
                            ("fleets", "fleets")):
@@ -229,15 +230,21 @@ class DashboardScreen(Screen[None]):
         the plan is quick at any size (rows are built lazily, the reply order is worked
         out in the load worker, and a stance is one pass over the reactions: 3 ms at
         10,000), so it is made here and shown in the key's own frame; on a huge story
-        only the first plan is (it opens the story), and the rest go to the worker.
+        only the first plan is (it opens the story), and the rest go to the worker,
+        except going back to the whole story, which reuses that first plan.
         """
         corpus = self.corpus
         if corpus is None:
             return
         self._plan_generation += 1
-        args = (corpus, self.search_query, self.stance_filter, self._verdicts())
+        verdicts = self._verdicts()
+        args = (corpus, self.search_query, self.stance_filter, verdicts)
         size = len(corpus)
-        if (size >= LARGE_STORY and self.search_query.strip()) or (
+        whole = self._whole_plan
+        if (whole is not None and whole.verdicts == verdicts and self.stance_filter is None
+                and not self.search_query.strip()):
+            self._apply_plan(self._plan_generation, whole)
+        elif (size >= LARGE_STORY and self.search_query.strip()) or (
             size >= HUGE_STORY and self._shown_plan is not None
         ):
             self._filtering = True
@@ -249,6 +256,8 @@ class DashboardScreen(Screen[None]):
         else:
             plan = build.plan_rows(*args)
             assert plan is not None
+            if plan.stance is None and not plan.query:
+                self._whole_plan = plan
             self._apply_plan(self._plan_generation, plan)
 
     @work(thread=True, exclusive=True, group="rows", description="plan rows")

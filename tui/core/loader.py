@@ -145,7 +145,6 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
     a worker with ``load``.
     """
     files: list[Path] = []
-    total = 0
     for path in paths:
         found = story_files(path)
         if isinstance(found, Problem):
@@ -156,18 +155,10 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
             return None
     except OSError:
         return None
-    raws = []
+    stories = []
     for file in files:
         raw = read_bytes(file)
-        if isinstance(raw, Problem):
-            return None
-        total += len(raw)
-        if total > limit:
-            return None
-        raws.append(raw)
-    stories = []
-    for raw in raws:
-        story = cache.get(cache.key_of(raw))
+        story = None if isinstance(raw, Problem) else cache.get(cache.key_of(raw))
         if story is None:
             return None
         stories.append(Corpus.build(story))

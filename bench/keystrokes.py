@@ -20,6 +20,9 @@ from bench.corpora import corpus_path
 from bench.ptyclock import Session
 from bench.startup import _env, tui_command, warm_seeds
 
+INSPECTOR_COLUMN = 80
+"""At 120×40 the inspector pane lies right of this column (left of it: the GPU table)."""
+
 
 def _inspector_title(text: str) -> str:
     """The inspector's first lines: what is selected (``REACTION …``, ``CLAIM …``).
@@ -29,7 +32,9 @@ def _inspector_title(text: str) -> str:
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if "REACTION" in line or "CLAIM" in line),
                  None)
-    return "" if start is None else "\n".join(line[80:] for line in lines[start:start + 6])
+    if start is None:
+        return ""
+    return "\n".join(line[INSPECTOR_COLUMN:] for line in lines[start:start + 6])
 
 
 def measure(size: int) -> dict[str, list[float]]:

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
@@ -126,6 +126,7 @@ class DashboardScreen(Screen[None]):
         self._shown_plan: build.Plan | None = None  # of this story
         self._whole_plan: build.Plan | None = None  # of this story, unfiltered
         self._filtering = False
+        self._resumed = False
 
     # -- layout
 
@@ -167,6 +168,15 @@ class DashboardScreen(Screen[None]):
         if self._first is not None:
             self.show_story(self._first)
             self._first = None
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Runs before Screen's own handler, which restyles the whole tree on every
+        # resume. The first comes just after mounting, which styled every widget: doing
+        # it again was about a tenth of the first frame. Later resumes (back from a
+        # dialog) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

@@ -1,0 +1,58 @@
+"""What the dashboard does (and must not do twice) on its way to the first frame.
+
+These pin the work behind the cold-start number in the README (no timings here): each
+skipped step is checked to lose nothing on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+from tests.ui.helpers import loaded, make_app
+from tui.ui.widgets.row_list import RowList
+
+
+def _styles(root: DOMNode) -> dict[str, object]:
+    """Every node's CSS rules and component-class rules, by its place in the tree."""
+    out: dict[str, object] = {}
+    for index, node in enumerate(root.walk_children(with_self=True)):
+        place = f"{index}:{type(node).__name__}#{node.id}"
+        out[place] = node.styles.base.get_rules()
+        for name in sorted(node._component_styles):
+            out[f"{place}.{name}"] = node._component_styles[name].base.get_rules()
+    return out
+
+
+async def test_the_dashboard_is_not_restyled_as_it_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    restyled: list[DOMNode] = []
+    original = Stylesheet.update_nodes
+
+    def spying(self: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(nodes)
+        original(self, nodes, animate=animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", spying)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        # Focusing the claims list restyles that pane (and the footer its keys); no
+        # other pane is styled again.
+        assert screen not in restyled
+        assert {node.id for node in restyled if isinstance(node, RowList)} == {"claims"}
+
+
+async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        before = _styles(screen)
+        app.update_styles(screen)
+        await pilot.pause()
+        after = _styles(screen)
+        assert len(before) > 30
+        assert before == after

@@ -6,7 +6,6 @@ imported only when it is launched.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +15,8 @@ from tui import __version__
 from tui.core.problems import did_you_mean
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.core.corpus import Corpus
 
 EXIT_OK = 0
@@ -23,6 +24,8 @@ EXIT_BAD_INPUT = 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="deepseek-tui",
         description=(
@@ -240,6 +243,11 @@ def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        # The common case, on the cold-start path: no parser (argparse and gettext
+        # cost a few milliseconds to import, and there is nothing to parse).
+        return cmd_run(None, None)
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args.paths)

@@ -194,6 +194,45 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert "invalid choice" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, None, None)),
+        (["--theme", "deepseek-light"], (None, "deepseek-light", None)),
+        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"))),
+    ],
+)
+def test_what_launches_the_dashboard(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: tuple[object, ...]
+) -> None:
+    import tui.cli
+
+    launched: list[tuple[object, ...]] = []
+
+    def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
+        launched.append((seeds, theme, data_dir))
+        return EXIT_OK
+
+    monkeypatch.setattr(tui.cli, "cmd_run", run)
+    monkeypatch.setattr(sys, "argv", ["deepseek-tui", *argv])
+    assert main() == EXIT_OK  # the arguments come from sys.argv
+    assert main(argv) == EXIT_OK
+    assert launched == [expected, expected]
+
+
+def test_a_bare_launch_does_not_import_argparse() -> None:
+    code = (
+        "import sys, tui.cli\n"
+        "tui.cli.cmd_run = lambda *args: print(args) or 0\n"
+        "sys.argv = ['deepseek-tui']\n"
+        "code = tui.cli.main()\n"
+        "print('argparse' in sys.modules, code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    assert done.stdout.splitlines() == ["(None, None)", "False 0"]
+
+
 # --------------------------------------------------------------------------- as a process
 
 

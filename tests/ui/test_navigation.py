@@ -328,7 +328,7 @@ async def test_compact_layout_shows_one_pane_at_a_time() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await loaded(pilot)
         assert screen.has_class("-compact")
-        assert screen.query_one("#pane-claims").display
+        assert screen.query_one("#claims").display
         await pilot.press("3")
-        assert screen.query_one("#pane-reactions").has_class("-active")
-        assert not screen.query_one("#pane-claims").has_class("-active")
+        assert screen.query_one("#reactions").has_class("-active")
+        assert not screen.query_one("#claims").has_class("-active")

@@ -17,9 +17,12 @@ from tui.ui.widgets.row_list import RowList
 
 
 def _drawn(row_list: RowList) -> list[str]:
-    """The list's lines as the screen gets them (through Textual's line cache)."""
+    """The list's lines as the screen gets them (through Textual's line cache), inside
+    its border if it has one."""
     width, height = row_list.size
-    return [strip.text for strip in row_list.render_lines(Region(0, 0, width, height))]
+    gutter = row_list.gutter
+    lines = row_list.render_lines(Region(0, 0, width, height))
+    return [strip.text[gutter.left:] for strip in lines[gutter.top:height - gutter.bottom]]
 
 
 def _marked_on_screen(row_list: RowList) -> set[str]:

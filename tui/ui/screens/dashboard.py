@@ -16,12 +16,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize, ScreenResume
 from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -48,6 +49,11 @@ COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 PANES = ("claims", "gpus", "reactions", "inspector")
 PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
                "inspector": "Inspector"}
+PANE_BOX = {"claims": "claims", "gpus": "pane-gpus", "reactions": "reactions",
+            "inspector": "inspector"}
+"""The id of each pane's bordered box: the claims and reactions lists and the inspector
+are their own boxes (a wrapping container would be one more widget to mount, style and
+draw in the first frame); the GPU pane holds two lists."""
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 SORTABLE = ("name", *(f.field for f in build.GPU_FIELDS))
@@ -135,21 +141,18 @@ class DashboardScreen(Screen[None]):
         yield StanceTally(id="tally")
         yield Static(id="take-tally")
         yield Static(id="pane-tabs")
-        with Vertical(id="panes"):
-            # Born with the classes of the claims pane being active: setting them after
-            # mounting restyles the subtrees again.
-            with Horizontal(id="top", classes="-holds-active"):
-                with Container(id="pane-claims", classes="pane -active"):
-                    yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="")
-                with Container(id="pane-reactions", classes="pane"):
-                    yield RowList(build.REACTION_COLUMNS, id="reactions",
-                                  empty_text="")
-            with Horizontal(id="bottom"):
-                with Vertical(id="pane-gpus", classes="pane"):
-                    yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="")
-                    yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="")
-                with Container(id="pane-inspector", classes="pane"):
-                    yield Inspector(id="inspector")
+        # Born with the classes of the claims pane being active: setting them after
+        # mounting restyles the subtrees again.
+        with Horizontal(id="top", classes="-holds-active"):
+            yield RowList(build.CLAIM_COLUMNS, id="claims", empty_text="",
+                          classes="pane -active")
+            yield RowList(build.REACTION_COLUMNS, id="reactions", empty_text="",
+                          classes="pane")
+        with Horizontal(id="bottom"):
+            with Vertical(id="pane-gpus", classes="pane"):
+                yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="")
+                yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="")
+            yield Inspector(id="inspector", classes="pane")
         yield Static(id="too-small")
         yield Input(placeholder="search every pane…  (Enter keeps the filter, Esc clears it)",
                     id="search")
@@ -159,7 +162,7 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         for pane in PANES:
             title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
-            self.query_one(f"#pane-{pane}").border_title = title
+            self._pane(pane).border_title = title
         self.query_one("#search", Input).display = False
         self._watch_cursors()
         self._update_filter_bar()
@@ -338,13 +341,13 @@ class DashboardScreen(Screen[None]):
         corpus = self.corpus
         if corpus is None:
             return
-        reactions = self.query_one("#pane-reactions")
+        reactions = self._pane("reactions")
         reactions.border_subtitle = (
             f"stance: {self.stance_filter.value}" if self.stance_filter else ""
         )
         base = corpus.title_of(self.baseline) if self.baseline else "none"
         label = next(f.label for f in build.GPU_FIELDS if f.field == ratio_field)
-        self.query_one("#pane-gpus").border_subtitle = escape(f"× base = {label} vs {base}")
+        self._pane("gpus").border_subtitle = escape(f"× base = {label} vs {base}")
 
     def _update_filter_bar(self) -> None:
         bar = self.query_one("#filter-bar", Static)
@@ -404,17 +407,20 @@ class DashboardScreen(Screen[None]):
         if focused is None:
             return
         for pane in PANES:
-            if focused in self.query_one(f"#pane-{pane}").query("*"):
+            if self._pane(pane) in focused.ancestors_with_self:
                 self.active_pane = pane
                 return
 
     def watch_active_pane(self) -> None:
         for pane in PANES:
-            self.query_one(f"#pane-{pane}").set_class(pane == self.active_pane, "-active")
+            self._pane(pane).set_class(pane == self.active_pane, "-active")
         top = self.active_pane in ("claims", "reactions")
         self.query_one("#top").set_class(top, "-holds-active")
         self.query_one("#bottom").set_class(not top, "-holds-active")
         self._update_tabs()
+
+    def _pane(self, pane: str) -> Widget:
+        return self.query_one(f"#{PANE_BOX[pane]}")
 
     def _update_tabs(self) -> None:
         tabs = Text()

@@ -13,7 +13,10 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 
 from tests.ui.helpers import loaded, make_app
+from tui.ui.details import describe
+from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.row_list import RowList
+from tui.ui.widgets.text_view import TextView
 
 
 def _styles(root: DOMNode) -> dict[str, object]:
@@ -56,3 +59,31 @@ async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
         after = _styles(screen)
         assert len(before) > 30
         assert before == after
+
+
+async def test_the_inspector_fills_in_right_after_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at_mount: list[tuple[str | None, str, int]] = []
+    original = DashboardScreen.on_mount
+
+    def on_mount(self: DashboardScreen) -> None:
+        original(self)
+        body = self.query_one("#inspector-body", TextView)
+        links = self.query_one("#links", RowList)
+        at_mount.append((self.selected, body.text.plain, len(links.rows)))
+
+    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.corpus is not None and screen.selected is not None
+        # Mounted with its first claim selected and marked, but nothing inspected yet.
+        assert at_mount == [(screen.selected, "", 0)]
+        body = screen.query_one("#inspector-body", TextView)
+        assert body.text.plain == describe(screen.corpus, screen.selected).plain
+        links = screen.query_one("#links", RowList)
+        assert {row.key for row in links.rows} == set(screen.corpus.links(screen.selected))
+        # From then on, a selection is inspected in its own frame.
+        await pilot.press("j")
+        assert body.text.plain == describe(screen.corpus, screen.selected).plain

@@ -133,6 +133,8 @@ class DashboardScreen(Screen[None]):
         self._whole_plan: build.Plan | None = None  # of this story, unfiltered
         self._filtering = False
         self._resumed = False
+        self._inspector_live = False  # from the frame after the first (see watch_selected)
+        self._inspector_due = False
 
     # -- layout
 
@@ -437,6 +439,25 @@ class DashboardScreen(Screen[None]):
         related = corpus.related(item_id) if item_id else frozenset()
         for name in ("claims", "gpus", "fleets", "reactions"):
             self.query_one(f"#{name}", RowList).set_marked(related)
+        if self._inspector_live:
+            self._inspect()
+        elif not self._inspector_due:
+            # The first frame goes out without the inspector's text: wrapping it and
+            # drawing its links was a tenth of that frame, and nothing in it waits for
+            # them. They are drawn right after, for whatever is selected by then.
+            self._inspector_due = True
+            self.call_after_refresh(self._inspector_goes_live)
+
+    def _inspector_goes_live(self) -> None:
+        self._inspector_live = True
+        self._inspect()
+
+    def _inspect(self) -> None:
+        """Show the selected item in the inspector."""
+        corpus = self.corpus
+        item_id = self.selected
+        if corpus is None:
+            return
         inspector = self.query_one(Inspector)
         if item_id is None:
             inspector.show(Text("Select a claim, a GPU or a reaction to see it here."), [])

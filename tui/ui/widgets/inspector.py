@@ -27,11 +27,12 @@ class Inspector(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield TextView(Text("Select a claim, a GPU or a reaction to see it here."),
-                       id="inspector-body")
-        yield RowList(LINK_COLUMNS, id="links", empty_text="no links")
+        yield TextView(id="inspector-body")  # the screen fills it in
+        yield RowList(LINK_COLUMNS, id="links", empty_text="")  # until the first show
 
     def show(self, body: Text, links: list[Row]) -> None:
         """Show an item; fixed sizes, so the screen never has to re-layout for it."""
         self.query_one("#inspector-body", TextView).update(body)
-        self.query_one("#links", RowList).set_rows(links, reset=True)
+        links_list = self.query_one("#links", RowList)
+        links_list.empty_text = "no links"
+        links_list.set_rows(links, reset=True)

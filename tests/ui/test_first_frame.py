@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.widgets import Footer
 
 from tests.ui.helpers import loaded, make_app
 from tui.ui.details import describe
@@ -87,3 +88,56 @@ async def test_the_inspector_fills_in_right_after_the_first_frame(
         # From then on, a selection is inspected in its own frame.
         await pilot.press("j")
         assert body.text.plain == describe(screen.corpus, screen.selected).plain
+
+
+EXTRAS = ["too-small", "search", "filter-bar"]
+
+
+def _ids_before_the_footer(screen: DashboardScreen) -> list[str | None]:
+    children = list(screen.children)
+    footer = next(i for i, child in enumerate(children) if isinstance(child, Footer))
+    return [child.id for child in children[:footer] if child.id in EXTRAS]
+
+
+async def test_the_size_message_search_box_and_filter_bar_come_after_the_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at_mount: list[list[str | None]] = []
+    original = DashboardScreen.on_mount
+
+    def on_mount(self: DashboardScreen) -> None:
+        original(self)
+        at_mount.append(_ids_before_the_footer(self))
+
+    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert at_mount == [[]]
+        assert _ids_before_the_footer(screen) == EXTRAS
+        assert not screen.query_one("#search").display
+        assert not screen.query_one("#filter-bar").has_class("-on")
+
+
+async def test_they_are_mounted_when_wanted_sooner(monkeypatch: pytest.MonkeyPatch) -> None:
+    def without_extras(self: DashboardScreen) -> None:
+        self._first_frame_out = True
+        self._inspect()
+
+    monkeypatch.setattr(DashboardScreen, "_after_first_frame", without_extras)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert _ids_before_the_footer(screen) == []
+        await pilot.press("f")
+        assert screen.query_one("#filter-bar").has_class("-on")
+        assert screen.query_one(Footer).has_class("-off")
+        await pilot.press("slash", *"h800")
+        assert screen.search_query == "h800"
+        assert screen.focused is screen.query_one("#search")
+        await pilot.press("escape")
+        assert screen.search_query == "" and screen.stance_filter is None
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        assert "terminal too small" in str(screen.query_one("#too-small").render())
+        assert _ids_before_the_footer(screen) == ["filter-bar", "search", "too-small"]

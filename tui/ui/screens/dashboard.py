@@ -9,8 +9,9 @@ below the minimum size.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -57,6 +58,9 @@ draw in the first frame); the GPU pane holds two lists."""
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 SORTABLE = ("name", *(f.field for f in build.GPU_FIELDS))
+
+
+_W = TypeVar("_W", bound=Widget)
 
 
 def ratio_field_for(column: int) -> str:
@@ -133,8 +137,8 @@ class DashboardScreen(Screen[None]):
         self._whole_plan: build.Plan | None = None  # of this story, unfiltered
         self._filtering = False
         self._resumed = False
-        self._inspector_live = False  # from the frame after the first (see watch_selected)
-        self._inspector_due = False
+        self._first_frame_out = False  # see watch_selected
+        self._after_first_frame_due = False
 
     # -- layout
 
@@ -155,17 +159,14 @@ class DashboardScreen(Screen[None]):
                 yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="")
                 yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="")
             yield Inspector(id="inspector", classes="pane")
-        yield Static(id="too-small")
-        yield Input(placeholder="search every pane…  (Enter keeps the filter, Esc clears it)",
-                    id="search")
-        yield Static(id="filter-bar")
+        # The size message, the search box and the filter bar come after the first frame
+        # (see _extra).
         yield Footer()
 
     def on_mount(self) -> None:
         for pane in PANES:
             title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
             self._pane(pane).border_title = title
-        self.query_one("#search", Input).display = False
         self._watch_cursors()
         self._update_filter_bar()
         self.watch_active_pane()
@@ -192,7 +193,7 @@ class DashboardScreen(Screen[None]):
         self.set_class(not too_small and (width < COMPACT_WIDTH or height < COMPACT_HEIGHT),
                        "-compact")
         if too_small:
-            self.query_one("#too-small", Static).update(
+            self._too_small_message().update(
                 Text(
                     f"terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}\n"
                     "make the window bigger, or press q to quit",
@@ -352,7 +353,6 @@ class DashboardScreen(Screen[None]):
         self._pane("gpus").border_subtitle = escape(f"× base = {label} vs {base}")
 
     def _update_filter_bar(self) -> None:
-        bar = self.query_one("#filter-bar", Static)
         parts = []
         if self.search_query.strip():
             counts = self._counts()
@@ -361,12 +361,48 @@ class DashboardScreen(Screen[None]):
             parts.append(f"stance: {self.stance_filter.value}")
         if self._filtering:
             parts.append("filtering…")
+        if not parts and not self.query("#filter-bar"):
+            return  # nothing to hide
+        bar = self._filter_bar()
         # The bar takes the footer's line while a filter is on: swapping two docked
         # lines of one height leaves the panes where they are, so showing or hiding it
         # redraws one line instead of laying out and redrawing the whole screen.
         bar.set_class(bool(parts), "-on")
         self.query_one(Footer).set_class(bool(parts), "-off")
         bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"), layout=False)
+
+    # -- widgets the first frame goes without
+
+    def _extra(self, widget_id: str, kind: type[_W], make: Callable[[], _W]) -> _W:
+        """The ``kind`` widget ``widget_id``; if it is not mounted yet, ``make`` it now.
+
+        The size message, the search box and the filter bar are not in the first frame
+        (each widget there costs about a millisecond to mount, style and draw). They
+        are mounted just after it, or the moment one is wanted if that is sooner,
+        always before the footer (their order does not matter: they never overlap).
+        """
+        mounted = self.query(f"#{widget_id}")
+        if mounted:
+            return mounted.first(kind)
+        widget = make()
+        widget.id = widget_id
+        self.mount(widget, before=self.query_one(Footer))
+        return widget
+
+    def _too_small_message(self) -> Static:
+        return self._extra("too-small", Static, Static)
+
+    def _search_box(self) -> Input:
+        def make() -> Input:
+            box = Input(placeholder="search every pane…  (Enter keeps the filter, Esc "
+                        "clears it)")
+            box.display = False
+            return box
+
+        return self._extra("search", Input, make)
+
+    def _filter_bar(self) -> Static:
+        return self._extra("filter-bar", Static, Static)
 
     def _counts(self) -> str:
         sizes = {name: len(self.query_one(f"#{name}", RowList).rows)
@@ -439,18 +475,21 @@ class DashboardScreen(Screen[None]):
         related = corpus.related(item_id) if item_id else frozenset()
         for name in ("claims", "gpus", "fleets", "reactions"):
             self.query_one(f"#{name}", RowList).set_marked(related)
-        if self._inspector_live:
+        if self._first_frame_out:
             self._inspect()
-        elif not self._inspector_due:
+        elif not self._after_first_frame_due:
             # The first frame goes out without the inspector's text: wrapping it and
             # drawing its links was a tenth of that frame, and nothing in it waits for
             # them. They are drawn right after, for whatever is selected by then.
-            self._inspector_due = True
-            self.call_after_refresh(self._inspector_goes_live)
+            self._after_first_frame_due = True
+            self.call_after_refresh(self._after_first_frame)
 
-    def _inspector_goes_live(self) -> None:
-        self._inspector_live = True
+    def _after_first_frame(self) -> None:
+        self._first_frame_out = True
         self._inspect()
+        self._too_small_message()
+        self._search_box()
+        self._filter_bar()
 
     def _inspect(self) -> None:
         """Show the selected item in the inspector."""
@@ -511,7 +550,7 @@ class DashboardScreen(Screen[None]):
         self.active_pane = pane
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self._search_box()
         search.display = True
         search.cursor_blink = False if self.app.is_headless else search.cursor_blink
         self.set_focus(search)
@@ -522,7 +561,7 @@ class DashboardScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.query_one("#search", Input).display = False
+        self._search_box().display = False
         self.set_focus(self.query_one("#claims", RowList))
 
     def watch_search_query(self) -> None:
@@ -681,7 +720,7 @@ class DashboardScreen(Screen[None]):
             self.follow(item_id)
 
     def action_back(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self._search_box()
         if search.has_focus:
             self.clear_filters()
             self.set_focus(self.query_one("#claims", RowList))
@@ -697,7 +736,7 @@ class DashboardScreen(Screen[None]):
             self.selected = None
 
     def clear_filters(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self._search_box()
         search.value = ""
         search.display = False
         self.search_query = ""

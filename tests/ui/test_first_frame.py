@@ -6,11 +6,14 @@ skipped step is checked to lose nothing on screen.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Footer
 
 from tests.ui.helpers import loaded, make_app
@@ -141,3 +144,26 @@ async def test_they_are_mounted_when_wanted_sooner(monkeypatch: pytest.MonkeyPat
         await pilot.pause()
         assert "terminal too small" in str(screen.query_one("#too-small").render())
         assert _ids_before_the_footer(screen) == ["filter-bar", "search", "too-small"]
+
+
+async def test_the_collector_comes_back_on_once_the_first_frame_is_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    collecting_while_drawn: list[bool] = []
+    original = RowList.render_lines
+
+    def render_lines(self: RowList, crop: Region) -> list[Strip]:
+        if self.id == "claims":
+            collecting_while_drawn.append(gc.isenabled())
+        return original(self, crop)
+
+    monkeypatch.setattr(RowList, "render_lines", render_lines)
+    gc.disable()  # as the CLI does
+    try:
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            assert gc.isenabled()
+            assert collecting_while_drawn[0] is False
+    finally:
+        gc.enable()

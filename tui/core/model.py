@@ -6,7 +6,6 @@ to cache than validated models, and need no pydantic import. The enums live here
 so the UI can name a stance or a status without importing the schema.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import enum

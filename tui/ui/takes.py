@@ -10,12 +10,13 @@ If a save fails, the view is reset from the store and the user is told why.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from textual.app import App
 
     from tui.core.userdata import UserStore
@@ -30,7 +31,7 @@ class Takes:
         self.store: UserStore | None = None
         self.verdicts: dict[str, dict[str, str]] = {}
         self.notes: dict[str, dict[str, str]] = {}
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+        self._executor: ThreadPoolExecutor | None = None
 
     def attach(self, store: UserStore, problems: list[Problem]) -> None:
         self.store = store
@@ -73,12 +74,22 @@ class Takes:
             view.pop(claim_id, None)
         self._save(story_id, lambda store: store.set_note(story_id, claim_id, note))
 
+    @property
+    def _saver(self) -> ThreadPoolExecutor:
+        """One thread for saves, in order; made on the first (not on the start-up path)."""
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="save")
+        return self._executor
+
     def wait(self) -> None:
         """Block until every queued save is done (tests, and before exporting)."""
         self._saver.submit(lambda: None).result()
 
     def shutdown(self) -> None:
-        self._saver.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
 
     def _save(self, story_id: str, change: Callable[[UserStore], list[Problem]]) -> None:
         store = self.store

@@ -12,6 +12,7 @@ from tui.cli import main
 from tui.core.userdata import UserStore, data_dir
 from tui.ui.screens.export import ExportPicker
 from tui.ui.screens.note import NoteEditor
+from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import RowList
 
 STORY = "deepseek-r1"
@@ -56,7 +57,7 @@ async def test_a_verdict_survives_a_restart() -> None:
     async with again.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         assert _you(screen, CLAIM) == "− doubt"
-        tally = str(screen.query_one("#take-tally").render())
+        tally = screen.query_one(Masthead).take.plain
         assert "− doubt 1" in tally and "(1/14 claims)" in tally
         assert "1 agree" in tally  # Musk's skeptical "Obviously" is about Wang's claim
 

@@ -37,8 +37,8 @@ from tui.ui import rows as build
 from tui.ui.details import describe
 from tui.ui.takes import Takes
 from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import Row, RowList
-from tui.ui.widgets.tally import StanceTally
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 LARGE_STORY = 20_000
@@ -143,10 +143,7 @@ class DashboardScreen(Screen[None]):
     # -- layout
 
     def compose(self) -> ComposeResult:
-        yield Static(id="story-header")
-        yield StanceTally(id="tally")
-        yield Static(id="take-tally")
-        yield Static(id="pane-tabs")
+        yield Masthead(id="masthead")
         # Born with the classes of the claims pane being active: setting them after
         # mounting restyles the subtrees again.
         with Horizontal(id="top", classes="-holds-active"):
@@ -190,8 +187,9 @@ class DashboardScreen(Screen[None]):
     def _apply_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(too_small, "-too-small")
-        self.set_class(not too_small and (width < COMPACT_WIDTH or height < COMPACT_HEIGHT),
-                       "-compact")
+        compact = not too_small and (width < COMPACT_WIDTH or height < COMPACT_HEIGHT)
+        self.set_class(compact, "-compact")
+        self.query_one(Masthead).set_compact(compact)
         if too_small:
             self._too_small_message().update(
                 Text(
@@ -216,9 +214,7 @@ class DashboardScreen(Screen[None]):
         header = Text()
         header.append(one_line(story.title), "bold")
         header.append(f"  ·  {fmt.when(story.date, False)}  ·  {one_line(story.publisher)}")
-        # One-line bars keep their size whatever they say: no layout (Static.update
-        # would lay out the whole screen and redraw most of it, on every key).
-        self.query_one("#story-header", Static).update(header, layout=False)
+        self.query_one(Masthead).set_story(header)
         self.baseline = next((g.id for g in corpus.gpus if g.id.startswith("a100")),
                              corpus.gpus[0].id if corpus.gpus else None)
         self.search_query = ""
@@ -319,7 +315,7 @@ class DashboardScreen(Screen[None]):
         else:
             self._update_titles(ratio_field_for(self.gpu_column))
         self._shown_plan = plan
-        self.query_one(StanceTally).set_counts(plan.stances)
+        self.query_one(Masthead).set_counts(plan.stances)
         self._update_take_tally()
         self._update_filter_bar()
 
@@ -466,7 +462,7 @@ class DashboardScreen(Screen[None]):
             label = f" {number} {PANE_TITLES[pane]} "
             tabs.append(label, "reverse bold" if pane == self.active_pane else "dim")
             tabs.append(" ")
-        self.query_one("#pane-tabs", Static).update(tabs, layout=False)
+        self.query_one(Masthead).set_tabs(tabs)
 
     def watch_selected(self, item_id: str | None) -> None:
         corpus = self.corpus
@@ -633,7 +629,6 @@ class DashboardScreen(Screen[None]):
 
     def _update_take_tally(self) -> None:
         corpus = self.corpus
-        line = self.query_one("#take-tally", Static)
         if corpus is None:
             return
         counts = agreement(corpus, self._verdicts())
@@ -649,7 +644,7 @@ class DashboardScreen(Screen[None]):
             text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
             if counts.other:
                 text.append(f", {counts.other} neither", style="dim")
-        line.update(text, layout=False)
+        self.query_one(Masthead).set_take(text)
 
     def refresh_takes(self) -> None:
         """Show changed verdicts or notes: the claims' "You" column, the tally, the inspector.

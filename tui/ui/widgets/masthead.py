@@ -1,0 +1,124 @@
+"""The lines above the panes, drawn by one widget.
+
+At full size: the story (title, date, publisher), the stance tally and your take. In
+the compact layout: the story and the pane tabs. The screen says what each line is;
+the masthead only draws them. One widget instead of four: every widget in the first
+frame costs about a millisecond to mount, style and draw, and these are lines of text.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.core.model import Stance
+from tui.labels import STANCE_GLYPH
+
+
+def stance_tally(counts: dict[Stance, int], width: int, colours: dict[str, str]) -> Text:
+    """``Reactions ✗ skeptical 4 ███████ ✓ supportive 5 █████████ …`` in ``width`` cells.
+
+    ``colours`` are the theme's variables (``stance-skeptical`` and so on).
+    """
+    total = sum(counts.values())
+    text = Text()
+    text.append("Reactions ", style="dim")
+    if not total:
+        text.append("none yet", style="dim")
+        return text
+    labels = [
+        (stance, f"{STANCE_GLYPH[stance]} {stance.value} {count:,} ")
+        for stance, count in counts.items()
+        if count
+    ]
+    room = width - text.cell_len - sum(len(label) + 1 for _, label in labels)
+    for stance, label in labels:
+        value = colours.get(f"stance-{stance.value}")
+        style = Style(color=Color.parse(value).rich_color) if value else Style()
+        text.append(label, style=style)
+        bar = max(1, room * counts[stance] // total) if room > 0 else 0
+        text.append("█" * bar, style=style)
+        text.append(" ")
+    return text
+
+
+class Masthead(Widget):
+    """The story line, then the stance tally and your take (or, compact, the tabs)."""
+
+    DEFAULT_CSS = """
+    Masthead {
+        height: 3;
+        &.-compact { height: 2; }
+        & > .masthead--story { background: $panel; color: $text; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"masthead--story"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.story = Text()
+        self.counts: dict[Stance, int] = {}
+        self.take = Text()
+        self.tabs = Text()
+        self.compact = False
+        self._styles: dict[bool, Style] = {}  # story line or not → its style, until restyled
+
+    def set_story(self, text: Text) -> None:
+        self.story = text
+        self.refresh()
+
+    def set_counts(self, counts: dict[Stance, int]) -> None:
+        self.counts = dict(counts)
+        self.refresh()
+
+    def set_take(self, text: Text) -> None:
+        self.take = text
+        self.refresh()
+
+    def set_tabs(self, text: Text) -> None:
+        self.tabs = text
+        self.refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.set_class(compact, "-compact")
+            self.refresh()
+
+    def line(self, y: int) -> Text:
+        """What line ``y`` says (without its one-cell margins)."""
+        if y == 0:
+            return self.story
+        if self.compact:
+            return self.tabs if y == 1 else Text()
+        if y == 1:
+            return stance_tally(self.counts, self.size.width - 2, self.app.theme_variables)
+        return self.take if y == 2 else Text()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self._style(story=y == 0)
+        text = self.line(y).copy()
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        text.truncate(max(width - 2, 0), overflow="ellipsis")
+        segments = [Segment(" ", style), *text.render(self.app.console, end="")]
+        return Strip(segments).crop_extend(0, width, style).apply_style(style).simplify()
+
+    def _style(self, story: bool) -> Style:
+        style = self._styles.get(story)
+        if style is None:
+            style = self._styles[story] = (
+                self.get_component_rich_style("masthead--story") if story else self.rich_style
+            )
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()

@@ -184,6 +184,7 @@ class RowList(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._tones: dict[str, Style] = {}
         self._styles: dict[str, Style] = {}  # "" is the widget's own; the rest by name
+        self._over_own: dict[Style | None, Style] = {}  # a segment's style → over ours
         self._widths_for: dict[int, list[int]] = {}
 
     # -- data in
@@ -305,6 +306,7 @@ class RowList(ScrollView, can_focus=True):
         self._strips.clear()
         self._tones.clear()  # the theme may have changed
         self._styles.clear()
+        self._over_own.clear()
 
     # -- actions
 
@@ -421,7 +423,7 @@ class RowList(ScrollView, can_focus=True):
         text.no_wrap = True
         text.overflow = "ellipsis"
         segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).crop_extend(0, width, base).apply_style(base).simplify()
+        return _finish(segments, width, base, self._over_own if style is None else {})
 
     def _render_header(self, width: int) -> Strip:
         text = Text(" " * GUTTER, style=self._style("row-list--header"))
@@ -486,8 +488,7 @@ class RowList(ScrollView, can_focus=True):
                     segments += (text_segment, Segment(padding, pad_style))
             if position < last:
                 segments.append(Segment(SEPARATOR, over))
-        base = self._style()
-        return Strip(segments).crop_extend(0, width, base).apply_style(base).simplify()
+        return _finish(segments, width, self._style(), self._over_own)
 
 
 _EMPTY = Text("")
@@ -499,6 +500,41 @@ def _fit_plain(plain: str, width: int) -> tuple[str, str]:
     if length > width:
         return (set_cell_size(plain, width - 1) + "…" if width > 0 else ""), ""
     return plain, " " * (width - length)
+
+
+def _finish(
+    segments: list[Segment], width: int, base: Style, over_base: dict[Style | None, Style]
+) -> Strip:
+    """``segments`` laid over ``base``, cut or padded to ``width`` cells.
+
+    The same as ``Strip(segments).crop_extend(0, width, base).apply_style(base)
+    .simplify()``, in one pass instead of four strips (a third of the cost of a row,
+    and this runs for every row drawn). ``over_base`` keeps each segment style
+    combined with ``base``. Rows wider than the list take the long way.
+    """
+    out: list[Segment] = []
+    cells = 0
+    last: Style | None = None
+    for text, style, _ in segments:
+        if not text:
+            continue
+        final = over_base.get(style)
+        if final is None:
+            final = over_base[style] = base + style if style is not None else base
+        cells += cell_len(text)
+        if out and final == last:
+            out[-1] = Segment(out[-1].text + text, final)
+        else:
+            out.append(Segment(text, final))
+            last = final
+    if cells > width:
+        return Strip(segments).crop_extend(0, width, base).apply_style(base).simplify()
+    if cells < width:
+        if out and last == base:
+            out[-1] = Segment(out[-1].text + " " * (width - cells), base)
+        else:
+            out.append(Segment(" " * (width - cells), base))
+    return Strip(out, width)
 
 
 def _layered(under: Style | None, over: Style | None) -> Style | None:

@@ -19,6 +19,7 @@ from textual.widgets import Footer
 from tests.ui.helpers import loaded, make_app
 from tui.ui.details import describe
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.text_view import TextView
 
@@ -68,22 +69,21 @@ async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
 async def test_the_inspector_fills_in_right_after_the_first_frame(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    at_mount: list[tuple[str | None, str, int]] = []
+    at_mount: list[tuple[str | None, int]] = []
     original = DashboardScreen.on_mount
 
     def on_mount(self: DashboardScreen) -> None:
         original(self)
-        body = self.query_one("#inspector-body", TextView)
-        links = self.query_one("#links", RowList)
-        at_mount.append((self.selected, body.text.plain, len(links.rows)))
+        at_mount.append((self.selected, len(self.query_one(Inspector).children)))
 
     monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         assert screen.corpus is not None and screen.selected is not None
-        # Mounted with its first claim selected and marked, but nothing inspected yet.
-        assert at_mount == [(screen.selected, "", 0)]
+        # Mounted with its first claim selected and marked, but nothing inspected yet:
+        # the inspector's text and links are not even mounted.
+        assert at_mount == [(screen.selected, 0)]
         body = screen.query_one("#inspector-body", TextView)
         assert body.text.plain == describe(screen.corpus, screen.selected).plain
         links = screen.query_one("#links", RowList)
@@ -167,3 +167,25 @@ async def test_the_collector_comes_back_on_once_the_first_frame_is_drawn(
             assert collecting_while_drawn[0] is False
     finally:
         gc.enable()
+
+
+async def test_the_links_can_be_reached_before_anything_is_inspected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(DashboardScreen, "_after_first_frame", lambda self: None)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        inspector = screen.query_one(Inspector)
+        assert not inspector.children
+        await pilot.press("4")  # the inspector's links, mounted empty on the way
+        assert screen.focused is inspector.links and screen.active_pane == "inspector"
+        assert len(inspector.links.rows) == 0
+        assert screen.corpus is not None and screen.selected is not None
+        screen._inspect()  # and the first item shown after that fills them
+        await pilot.pause()
+        body = screen.query_one("#inspector-body", TextView)
+        assert body.text.plain == describe(screen.corpus, screen.selected).plain
+        assert len(inspector.links.rows) == len(screen.corpus.links(screen.selected))
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#claims")

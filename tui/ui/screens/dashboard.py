@@ -524,8 +524,9 @@ class DashboardScreen(Screen[None]):
     # -- actions
 
     def _focus_order(self) -> list[RowList]:
-        return [self.query_one(f"#{name}", RowList)
-                for name in ("claims", "gpus", "fleets", "reactions", "links")]
+        return [*(self.query_one(f"#{name}", RowList)
+                  for name in ("claims", "gpus", "fleets", "reactions")),
+                self.query_one(Inspector).links]
 
     def action_focus_next_pane(self) -> None:
         self._cycle_focus(1)
@@ -540,9 +541,9 @@ class DashboardScreen(Screen[None]):
         self.set_focus(order[(index + step) % len(order)])
 
     def action_pane(self, pane: str) -> None:
-        target = {"claims": "claims", "gpus": "gpus", "reactions": "reactions",
-                  "inspector": "links"}[pane]
-        self.set_focus(self.query_one(f"#{target}", RowList))
+        target = (self.query_one(Inspector).links if pane == "inspector"
+                  else self.query_one(f"#{pane}", RowList))
+        self.set_focus(target)
         self.active_pane = pane
 
     def action_search(self) -> None:

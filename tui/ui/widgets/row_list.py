@@ -170,13 +170,15 @@ class RowList(ScrollView, can_focus=True):
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
+        rows: Sequence[Row] = (),
     ) -> None:
+        """``rows`` are the first rows, cursor on the first (``set_rows`` replaces them)."""
         super().__init__(name=name, id=id, classes=classes)
         self.columns: tuple[Column, ...] = tuple(columns)
         self.show_header = show_header
         self.empty_text = empty_text
-        self.rows: Sequence[Row] = ()
-        self._keys: tuple[str, ...] = ()
+        self.rows: Sequence[Row] = rows if isinstance(rows, LazyRows) else tuple(rows)
+        self._keys: tuple[str, ...] = keys_of(self.rows)
         self.marked: frozenset[str] = frozenset()
         self.sort_column: int | None = None
         self.sort_reverse = False

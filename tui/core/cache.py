@@ -1,4 +1,5 @@
-"""An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic.
+"""An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic;
+and of small TOML files read at start-up (the theme, the config), so they skip TOML.
 
 The cache is data, never code: JSON written by ``tui.core.model.to_jsonable`` and read
 back by ``story_from_jsonable``, which rebuilds only the model's own types. An entry is
@@ -14,6 +15,7 @@ import contextlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from tui import __version__
 from tui.core.model import StoryData, story_from_jsonable, to_jsonable
@@ -43,8 +45,8 @@ def key_of(raw: bytes) -> str:
     return digest.hexdigest()
 
 
-def _entry(key: str) -> Path:
-    return cache_dir() / f"story-{key}.json"
+def _entry(key: str, kind: str = "story") -> Path:
+    return cache_dir() / f"{kind}-{key}.json"
 
 
 def get(key: str) -> StoryData | None:
@@ -70,3 +72,28 @@ def put(key: str, story: StoryData) -> None:
     with contextlib.suppress(OSError):
         cache_dir().mkdir(parents=True, exist_ok=True)
         atomic_write_text(_entry(key), text, mode=0o600)
+
+
+def get_data(kind: str, key: str) -> Any:
+    """The plain data stored with ``put_data``, or ``None`` (missing or unreadable)."""
+    try:
+        entry = json.loads(_entry(key, kind).read_bytes())
+        if entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
+            return None
+        return entry["data"]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def put_data(kind: str, key: str, data: Any) -> None:
+    """Store plain JSON data; data JSON cannot hold, or a failed write, is only a miss."""
+    from tui.core.atomic import atomic_write_text
+
+    try:
+        text = json.dumps({"format": CACHE_FORMAT, "key": key, "data": data},
+                          ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return
+    with contextlib.suppress(OSError):
+        cache_dir().mkdir(parents=True, exist_ok=True)
+        atomic_write_text(_entry(key, kind), text, mode=0o600)

@@ -26,7 +26,7 @@ def machine() -> str:
 def main() -> None:
     print(f"Machine: {machine()}\n")
     print("Cold start (pseudo-terminal, time until claims and reactions are on screen):\n")
-    print(startup.table(startup.measure(7)))
+    print(startup.table(startup.measure(startup.REPS)))
     print("\nPeak memory:\n")
     sys.argv = [sys.argv[0]]
     memory.main()

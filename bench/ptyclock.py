@@ -110,9 +110,28 @@ def time_to_text(
     env: dict[str, str] | None = None,
 ) -> float:
     """Seconds from launch until every marker is on screen; raises ``TimeoutError``."""
+    return times_to_texts(command, [markers], size=size, timeout=timeout, env=env)[0]
+
+
+def times_to_texts(
+    command: Sequence[str],
+    stages: Sequence[Sequence[str]],
+    *,
+    size: tuple[int, int] = (120, 40),
+    timeout: float = 120.0,
+    env: dict[str, str] | None = None,
+) -> list[float]:
+    """For each stage in turn, seconds from launch until all its markers are on screen."""
     session = Session(command, size=size, env=env)
     try:
-        session.wait_for(lambda text: all(marker in text for marker in markers), timeout)
-        return time.perf_counter() - session.started
+        times = []
+        for markers in stages:
+
+            def shown(text: str, markers: Sequence[str] = markers) -> bool:
+                return all(marker in text for marker in markers)
+
+            session.wait_for(shown, timeout)
+            times.append(time.perf_counter() - session.started)
+        return times
     finally:
         session.close()

@@ -180,6 +180,10 @@ class DashboardScreen(Screen[None]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            # The first frame is out by now (it is drawn once the screen has mounted):
+            # what it went without comes next, in the layout this resume does anyway,
+            # not after the screen has also settled its first resizes (~40 ms later).
+            self.call_next(self._after_first_frame)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -481,6 +485,8 @@ class DashboardScreen(Screen[None]):
             self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        if self._first_frame_out:
+            return
         self._first_frame_out = True
         self._inspect()
         self._too_small_message()

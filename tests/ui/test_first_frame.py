@@ -189,3 +189,14 @@ async def test_the_links_can_be_reached_before_anything_is_inspected(
         assert len(inspector.links.rows) == len(screen.corpus.links(screen.selected))
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#claims")
+
+
+async def test_the_rest_comes_with_the_first_resume(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without the fallback (after the screen next settles), the first resume alone
+    # brings the inspector's parts and the extras.
+    monkeypatch.setattr(DashboardScreen, "call_after_refresh", lambda self, *a, **k: True)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert len(screen.query_one(Inspector).children) == 2
+        assert _ids_before_the_footer(screen) == EXTRAS

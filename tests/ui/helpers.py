@@ -12,6 +12,16 @@ from tui.ui.screens.dashboard import DashboardScreen
 THEME = "deepseek-dark"
 
 
+def warm_cache(seeds: list[Path] | None = None) -> None:
+    """Check the seeds once, as a first launch does: the next app finds them cached and
+    opens the dashboard as its first screen (the path a real launch takes)."""
+    from tui.core.loader import load
+    from tui.core.paths import default_seeds
+
+    result = load(seeds or [default_seeds()])
+    assert result.stories and not result.problems
+
+
 def make_app(seeds: list[Path] | None = None, theme: str = THEME) -> DeepseekApp:
     app = create_app(seeds, theme=theme)
     app.animation_level = "none"

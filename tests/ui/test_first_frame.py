@@ -16,12 +16,16 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Footer
 
-from tests.ui.helpers import loaded, make_app
+from tests.ui.helpers import loaded, make_app, warm_cache
 from tui.ui.details import describe
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.text_view import TextView
+
+CACHED = pytest.mark.parametrize("cached", [False, True], ids=["loading", "cached"])
+"""Both ways in: a story loaded in the worker (the dashboard is pushed over the loading
+screen), and one read from the cache (the dashboard is the first screen)."""
 
 
 def _styles(root: DOMNode) -> dict[str, object]:
@@ -35,7 +39,12 @@ def _styles(root: DOMNode) -> dict[str, object]:
     return out
 
 
-async def test_the_dashboard_is_not_restyled_as_it_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+@CACHED
+async def test_the_dashboard_is_not_restyled_as_it_opens(
+    cached: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if cached:
+        warm_cache()
     restyled: list[DOMNode] = []
     original = Stylesheet.update_nodes
 
@@ -54,7 +63,10 @@ async def test_the_dashboard_is_not_restyled_as_it_opens(monkeypatch: pytest.Mon
         assert {node.id for node in restyled if isinstance(node, RowList)} == {"claims"}
 
 
-async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
+@CACHED
+async def test_the_styles_it_opens_with_are_those_of_a_full_restyle(cached: bool) -> None:
+    if cached:
+        warm_cache()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
@@ -66,9 +78,12 @@ async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
         assert before == after
 
 
+@CACHED
 async def test_the_inspector_fills_in_right_after_the_first_frame(
-    monkeypatch: pytest.MonkeyPatch,
+    cached: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if cached:
+        warm_cache()
     at_mount: list[tuple[str | None, int]] = []
     original = DashboardScreen.on_mount
 
@@ -102,9 +117,12 @@ def _ids_before_the_footer(screen: DashboardScreen) -> list[str | None]:
     return [child.id for child in children[:footer] if child.id in EXTRAS]
 
 
+@CACHED
 async def test_the_size_message_search_box_and_filter_bar_come_after_the_first_frame(
-    monkeypatch: pytest.MonkeyPatch,
+    cached: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if cached:
+        warm_cache()
     at_mount: list[list[str | None]] = []
     original = DashboardScreen.on_mount
 
@@ -146,9 +164,12 @@ async def test_they_are_mounted_when_wanted_sooner(monkeypatch: pytest.MonkeyPat
         assert _ids_before_the_footer(screen) == ["filter-bar", "search", "too-small"]
 
 
+@CACHED
 async def test_the_collector_comes_back_on_once_the_first_frame_is_drawn(
-    monkeypatch: pytest.MonkeyPatch,
+    cached: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if cached:
+        warm_cache()
     collecting_while_drawn: list[bool] = []
     original = RowList.render_lines
 
@@ -191,7 +212,12 @@ async def test_the_links_can_be_reached_before_anything_is_inspected(
         assert screen.focused is screen.query_one("#claims")
 
 
-async def test_the_rest_comes_with_the_first_resume(monkeypatch: pytest.MonkeyPatch) -> None:
+@CACHED
+async def test_the_rest_comes_with_the_first_resume(
+    cached: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if cached:
+        warm_cache()
     # Without the fallback (after the screen next settles), the first resume alone
     # brings the inspector's parts and the extras.
     monkeypatch.setattr(DashboardScreen, "call_after_refresh", lambda self, *a, **k: True)
@@ -200,3 +226,25 @@ async def test_the_rest_comes_with_the_first_resume(monkeypatch: pytest.MonkeyPa
         screen = await loaded(pilot)
         assert len(screen.query_one(Inspector).children) == 2
         assert _ids_before_the_footer(screen) == EXTRAS
+
+
+async def test_a_cached_story_opens_as_the_first_screen() -> None:
+    warm_cache()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert app.screen_stack == [screen]
+        assert not app.query("#loading")
+
+
+async def test_both_ways_in_show_the_same_dashboard() -> None:
+    shots = []
+    for cached in (False, True):
+        if cached:
+            warm_cache()
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.pause()
+            shots.append(app.export_screenshot())
+    assert shots[0] == shots[1]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -180,3 +181,18 @@ def test_a_second_launch_reads_no_toml(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env=env, check=True).stdout.strip() for _ in range(2)]
     assert runs == ["True", "False"]  # the first fills the caches, the second needs none
+
+
+class _Pair(NamedTuple):  # this module postpones annotations: they are strings here
+    name: str
+    count: int | None = None
+
+
+def test_decoders_read_postponed_annotations_too() -> None:
+    from tui.core.model import _decoder_for
+
+    decode = _decoder_for(_Pair)
+    assert decode({"name": "a", "count": None}) == _Pair("a", None)
+    assert decode({"name": "b", "count": 2}) == _Pair("b", 2)
+    with pytest.raises(TypeError):
+        decode({"name": 1, "count": None})

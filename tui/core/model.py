@@ -374,7 +374,12 @@ def _decoder_for(cls: type) -> Decoder:
     """
     if cls in _DECODERS:
         return _DECODERS[cls]
-    hints = get_type_hints(cls)
+    # The records' annotations are real types (this module does not postpone them):
+    # read as they are, they cost nothing, where ``get_type_hints`` was a millisecond
+    # of start-up. A string among them (a forward reference) takes the long way.
+    hints = dict(getattr(cls, "__annotations__", {}))
+    if any(isinstance(hint, str) for hint in hints.values()):
+        hints = get_type_hints(cls)
     checked: list[tuple[str, tuple[type, ...]]] = []
     converted: list[tuple[str, Decoder]] = []
     for name in record_fields(cls):

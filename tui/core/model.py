@@ -12,7 +12,16 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from types import UnionType
-from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    ForwardRef,
+    Literal,
+    NamedTuple,
+    Union,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 
 class DatePrecision(enum.StrEnum):
@@ -376,9 +385,9 @@ def _decoder_for(cls: type) -> Decoder:
         return _DECODERS[cls]
     # The records' annotations are real types (this module does not postpone them):
     # read as they are, they cost nothing, where ``get_type_hints`` was a millisecond
-    # of start-up. A string among them (a forward reference) takes the long way.
+    # of start-up. A forward reference among them (a string) takes the long way.
     hints = dict(getattr(cls, "__annotations__", {}))
-    if any(isinstance(hint, str) for hint in hints.values()):
+    if any(isinstance(hint, str | ForwardRef) for hint in hints.values()):
         hints = get_type_hints(cls)
     checked: list[tuple[str, tuple[type, ...]]] = []
     converted: list[tuple[str, Decoder]] = []

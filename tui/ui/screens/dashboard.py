@@ -173,16 +173,17 @@ class DashboardScreen(Screen[None]):
             self._first = None
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        # Runs before Screen's own handler, which restyles the whole tree on every
-        # resume. The first comes just after mounting, which styled every widget: doing
-        # it again was about a tenth of the first frame. Later resumes (back from a
-        # dialog) restyle as usual.
+        # Runs before Screen's own handler, which restyles the whole tree when asked to.
+        # The first resume asks, just after mounting styled every widget: doing it again
+        # was about a tenth of the first frame. Later resumes are left as Textual has
+        # them.
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-            # The first frame is out by now (it is drawn once the screen has mounted):
-            # what it went without comes next, in the layout this resume does anyway,
-            # not after the screen has also settled its first resizes (~40 ms later).
+            # The first frame is normally out by now (it is drawn once the screen has
+            # mounted; if not, it only carries a little more): what it went without
+            # comes next, in the layout this resume does anyway, not after the screen
+            # has also settled its first resizes (~40 ms later).
             self.call_next(self._after_first_frame)
 
     def on_resize(self, event: Resize) -> None:

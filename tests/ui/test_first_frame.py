@@ -248,3 +248,24 @@ async def test_both_ways_in_show_the_same_dashboard() -> None:
             await pilot.pause()
             shots.append(app.export_screenshot())
     assert shots[0] == shots[1]
+
+
+async def test_two_shows_before_the_parts_are_mounted_leave_the_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(DashboardScreen, "_after_first_frame", lambda self: None)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        inspector = screen.query_one(Inspector)
+        corpus = screen.corpus
+        assert corpus is not None and not inspector.children
+        first, second = corpus.claims[0].id, corpus.claims[1].id
+        for item in (first, second):  # in one go: the parts are not mounted in between
+            screen.selected = item
+            screen._inspect()
+        await pilot.pause()
+        body = screen.query_one("#inspector-body", TextView)
+        assert body.text.plain == describe(corpus, second).plain
+        assert {row.key for row in inspector.links.rows} == set(corpus.links(second))
+        assert body.render_line(0).text.strip()  # drawn, at its width

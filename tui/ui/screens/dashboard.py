@@ -137,8 +137,7 @@ class DashboardScreen(Screen[None]):
         self._whole_plan: build.Plan | None = None  # of this story, unfiltered
         self._filtering = False
         self._resumed = False
-        self._first_frame_out = False  # see watch_selected
-        self._after_first_frame_due = False
+        self._first_frame_out = False  # see _after_first_frame
 
     # -- layout
 
@@ -171,6 +170,9 @@ class DashboardScreen(Screen[None]):
         if self._first is not None:
             self.show_story(self._first)
             self._first = None
+        # What the first frame goes without comes right after it: with the first
+        # resume (on_screen_resume), or failing that once the screen next settles.
+        self.call_after_refresh(self._after_first_frame)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Screen's own handler, which restyles the whole tree when asked to.
@@ -478,14 +480,13 @@ class DashboardScreen(Screen[None]):
             self.query_one(f"#{name}", RowList).set_marked(related)
         if self._first_frame_out:
             self._inspect()
-        elif not self._after_first_frame_due:
-            # The first frame goes out without the inspector's text: wrapping it and
-            # drawing its links was a tenth of that frame, and nothing in it waits for
-            # them. They are drawn right after, for whatever is selected by then.
-            self._after_first_frame_due = True
-            self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        """Inspect the selection and mount what the first frame went without.
+
+        The first frame goes out without the inspector's text: wrapping it and drawing
+        its links was a tenth of that frame, and nothing in it waits for them.
+        """
         if self._first_frame_out:
             return
         self._first_frame_out = True

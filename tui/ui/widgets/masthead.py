@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from tui.core.model import Stance
 from tui.labels import STANCE_GLYPH
+from tui.ui.widgets.strips import one_strip
 
 
 def stance_tally(counts: dict[Stance, int], width: int, colours: dict[str, str]) -> Text:
@@ -105,11 +106,9 @@ class Masthead(Widget):
         width = self.size.width
         style = self._style(story=y == 0)
         text = self.line(y).copy()
-        text.no_wrap = True
-        text.overflow = "ellipsis"
         text.truncate(max(width - 2, 0), overflow="ellipsis")
         segments = [Segment(" ", style), *text.render(self.app.console, end="")]
-        return Strip(segments).crop_extend(0, width, style).apply_style(style).simplify()
+        return one_strip(segments, width, style)
 
     def _style(self, story: bool) -> Style:
         style = self._styles.get(story)

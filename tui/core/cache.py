@@ -51,46 +51,47 @@ def _entry(key: str, kind: str = "story") -> Path:
 
 def get(key: str) -> StoryData | None:
     """The cached story for ``key``, or ``None`` (missing, unreadable or malformed)."""
+    data = _read("story", key)
     try:
-        data = json.loads(_entry(key).read_bytes())
-        if data.get("format") != CACHE_FORMAT or data.get("key") != key:
-            return None
-        return story_from_jsonable(data["story"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None if data is None else story_from_jsonable(data)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
 def put(key: str, story: StoryData) -> None:
     """Store ``story`` under ``key``; failures are ignored (the cache is only a speed-up)."""
-    from tui.core.atomic import atomic_write_text
-
-    text = json.dumps(
-        {"format": CACHE_FORMAT, "key": key, "story": to_jsonable(story)},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    with contextlib.suppress(OSError):
-        cache_dir().mkdir(parents=True, exist_ok=True)
-        atomic_write_text(_entry(key), text, mode=0o600)
+    _write("story", key, to_jsonable(story))
 
 
 def get_data(kind: str, key: str) -> Any:
     """The plain data stored with ``put_data``, or ``None`` (missing or unreadable)."""
-    try:
-        entry = json.loads(_entry(key, kind).read_bytes())
-        if entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
-            return None
-        return entry["data"]
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return None
+    return _read(kind, key)
 
 
 def put_data(kind: str, key: str, data: Any) -> None:
     """Store plain JSON data; data JSON cannot hold, or a failed write, is only a miss."""
+    _write(kind, key, data)
+
+
+def _field(kind: str) -> str:
+    return "story" if kind == "story" else "data"  # where an entry keeps its payload
+
+
+def _read(kind: str, key: str) -> Any:
+    try:
+        entry = json.loads(_entry(key, kind).read_bytes())
+        if entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
+            return None
+        return entry[_field(kind)]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _write(kind: str, key: str, payload: Any) -> None:
     from tui.core.atomic import atomic_write_text
 
     try:
-        text = json.dumps({"format": CACHE_FORMAT, "key": key, "data": data},
+        text = json.dumps({"format": CACHE_FORMAT, "key": key, _field(kind): payload},
                           ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError, RecursionError):
         return

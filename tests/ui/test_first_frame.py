@@ -7,7 +7,8 @@ skipped step is checked to lose nothing on screen.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pytest
 from textual.css.stylesheet import Stylesheet
@@ -23,9 +24,29 @@ from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.text_view import TextView
 
-CACHED = pytest.mark.parametrize("cached", [False, True], ids=["loading", "cached"])
-"""Both ways in: a story loaded in the worker (the dashboard is pushed over the loading
-screen), and one read from the cache (the dashboard is the first screen)."""
+T = TypeVar("T")
+
+
+@pytest.fixture(params=[False, True], ids=["loading", "cached"])
+def way_in(request: pytest.FixtureRequest) -> bool:
+    """Both ways in: a story loaded in the worker (the dashboard is pushed over the
+    loading screen), and one read from the cache (the dashboard is the first screen)."""
+    if request.param:
+        warm_cache()
+    return bool(request.param)
+
+
+def _at_mount(monkeypatch: pytest.MonkeyPatch, look: Callable[[DashboardScreen], T]) -> list[T]:
+    """What ``look`` sees of the dashboard right after its ``on_mount``, once per mount."""
+    seen: list[T] = []
+    original = DashboardScreen.on_mount
+
+    def on_mount(self: DashboardScreen) -> None:
+        original(self)
+        seen.append(look(self))
+
+    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    return seen
 
 
 def _styles(root: DOMNode) -> dict[str, object]:
@@ -39,12 +60,8 @@ def _styles(root: DOMNode) -> dict[str, object]:
     return out
 
 
-@CACHED
-async def test_the_dashboard_is_not_restyled_as_it_opens(
-    cached: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if cached:
-        warm_cache()
+@pytest.mark.usefixtures("way_in")
+async def test_the_dashboard_is_not_restyled_as_it_opens(monkeypatch: pytest.MonkeyPatch) -> None:
     restyled: list[DOMNode] = []
     original = Stylesheet.update_nodes
 
@@ -63,10 +80,8 @@ async def test_the_dashboard_is_not_restyled_as_it_opens(
         assert {node.id for node in restyled if isinstance(node, RowList)} == {"claims"}
 
 
-@CACHED
-async def test_the_styles_it_opens_with_are_those_of_a_full_restyle(cached: bool) -> None:
-    if cached:
-        warm_cache()
+@pytest.mark.usefixtures("way_in")
+async def test_the_styles_it_opens_with_are_those_of_a_full_restyle() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
@@ -78,20 +93,13 @@ async def test_the_styles_it_opens_with_are_those_of_a_full_restyle(cached: bool
         assert before == after
 
 
-@CACHED
+@pytest.mark.usefixtures("way_in")
 async def test_the_inspector_fills_in_right_after_the_first_frame(
-    cached: bool, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if cached:
-        warm_cache()
-    at_mount: list[tuple[str | None, int]] = []
-    original = DashboardScreen.on_mount
-
-    def on_mount(self: DashboardScreen) -> None:
-        original(self)
-        at_mount.append((self.selected, len(self.query_one(Inspector).children)))
-
-    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    at_mount = _at_mount(
+        monkeypatch, lambda screen: (screen.selected, len(screen.query_one(Inspector).children))
+    )
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
@@ -117,20 +125,11 @@ def _ids_before_the_footer(screen: DashboardScreen) -> list[str | None]:
     return [child.id for child in children[:footer] if child.id in EXTRAS]
 
 
-@CACHED
+@pytest.mark.usefixtures("way_in")
 async def test_the_size_message_search_box_and_filter_bar_come_after_the_first_frame(
-    cached: bool, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if cached:
-        warm_cache()
-    at_mount: list[list[str | None]] = []
-    original = DashboardScreen.on_mount
-
-    def on_mount(self: DashboardScreen) -> None:
-        original(self)
-        at_mount.append(_ids_before_the_footer(self))
-
-    monkeypatch.setattr(DashboardScreen, "on_mount", on_mount)
+    at_mount = _at_mount(monkeypatch, _ids_before_the_footer)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
@@ -164,12 +163,10 @@ async def test_they_are_mounted_when_wanted_sooner(monkeypatch: pytest.MonkeyPat
         assert _ids_before_the_footer(screen) == ["filter-bar", "search", "too-small"]
 
 
-@CACHED
+@pytest.mark.usefixtures("way_in")
 async def test_the_collector_comes_back_on_once_the_first_frame_is_drawn(
-    cached: bool, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if cached:
-        warm_cache()
     collecting_while_drawn: list[bool] = []
     original = RowList.render_lines
 
@@ -212,12 +209,8 @@ async def test_the_links_can_be_reached_before_anything_is_inspected(
         assert screen.focused is screen.query_one("#claims")
 
 
-@CACHED
-async def test_the_rest_comes_with_the_first_resume(
-    cached: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if cached:
-        warm_cache()
+@pytest.mark.usefixtures("way_in")
+async def test_the_rest_comes_with_the_first_resume(monkeypatch: pytest.MonkeyPatch) -> None:
     # Without the fallback (after the screen next settles), the first resume alone
     # brings the inspector's parts and the extras.
     monkeypatch.setattr(DashboardScreen, "call_after_refresh", lambda self, *a, **k: True)

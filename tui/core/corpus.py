@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from tui.core.index import CorpusIndex, Threaded
 from tui.core.model import (
     Actor,
     Claim,
@@ -69,8 +70,8 @@ class Corpus:
     prices: tuple[PricePoint, ...]
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
-    _haystack_built: list[Mapping[str, str]] = field(default_factory=list, repr=False)
-    _last_search: list[tuple[str, frozenset[str]]] = field(default_factory=list, repr=False)
+    index: CorpusIndex = field(repr=False, compare=False)
+    """Reply order, search text and the last search: see ``tui.core.index``."""
 
     def __repr__(self) -> str:  # never the whole story: reprs end up in logs and workers
         return f"Corpus({self.story.id!r}, {len(self._by_id):,} items)"
@@ -115,6 +116,7 @@ class Corpus:
             prices=data.prices,
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
+            index=CorpusIndex(data.reactions),
         )
 
     # -- lookups
@@ -210,17 +212,27 @@ class Corpus:
         counts = Counter(r.stance for r in (self.reactions if reactions is None else reactions))
         return {stance: counts.get(stance, 0) for stance in Stance}
 
-    def _haystack(self) -> Mapping[str, str]:
-        """Each item's searchable text, built by the first search.
+    def reply_order(self) -> tuple[Threaded, ...]:
+        """Every reaction, each reply right under what it answers, with its depth."""
+        return self.index.reply_order
 
-        Not at load: on a large story it is a third of the indexing time, and there
-        the search runs in a worker anyway.
+    def prepare_search(self) -> None:
+        """Build the search text now (off the UI thread), so no search waits for it."""
+        self._haystack()
+
+    def _haystack(self) -> Mapping[str, str]:
+        """Each item's searchable text, built once: by ``prepare_search`` or the first search.
+
+        Not at load: on a large story it is a third of the indexing time.
         """
-        if not self._haystack_built:
+        haystack = self.index.haystack
+        if haystack is None:
             names = {actor.id: actor.name for actor in self.actors}
-            haystack = {item_id: _search_text(item, names) for item_id, item in self._by_id.items()}
-            self._haystack_built[:] = [MappingProxyType(haystack)]
-        return self._haystack_built[0]
+            haystack = MappingProxyType(
+                {item_id: _search_text(item, names) for item_id, item in self._by_id.items()}
+            )
+            self.index.haystack = haystack
+        return haystack
 
     def search(self, query: str) -> frozenset[str]:
         """Ids of items whose text holds every word of ``query`` (case-insensitive)."""
@@ -230,14 +242,15 @@ class Corpus:
             return frozenset(self._by_id)
         haystack = self._haystack()
         pool: Iterable[str] = haystack
-        if self._last_search:
-            previous, found = self._last_search[0]
+        last = self.index.last_search
+        if last is not None:
+            previous, found = last
             if previous == folded:
                 return found
             if folded.startswith(previous):  # typing on: only earlier matches can match
                 pool = found
         result = frozenset(i for i in pool if all(term in haystack[i] for term in terms))
-        self._last_search[:] = [(folded, result)]
+        self.index.last_search = (folded, result)
         return result
 
 

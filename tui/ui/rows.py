@@ -6,7 +6,7 @@ whenever its state changes and hands the rows to the panes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from rich.text import Text
@@ -14,6 +14,7 @@ from rich.text import Text
 from tui import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
+from tui.core.index import Threaded
 from tui.core.model import Claim, Reaction, Stance
 from tui.core.text import one_line
 from tui.labels import fleet_label, stance_label, status_label, verdict_label
@@ -93,14 +94,14 @@ def claim_rows(
     return LazyRows(keys, build)
 
 
-def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reaction, int]]:
+def thread_order(corpus: Corpus, reactions: list[Reaction]) -> Sequence[Threaded]:
     """Reactions with each reply right under what it replies to, and its depth.
 
-    The whole story's order is worked out once (iteratively, so a reply chain thousands
-    deep cannot exhaust the stack) and kept on the corpus; a filtered list keeps that
-    order, and a reply is indented only under ancestors that are still shown.
+    The whole story's order is worked out once, when the story is loaded (see
+    ``tui.core.index``); a filtered list keeps that order, and a reply is indented only
+    under ancestors that are still shown.
     """
-    full = _full_thread_order(corpus)
+    full = corpus.reply_order()
     if len(reactions) == len(corpus.reactions):
         return full
     present = {r.id for r in reactions}
@@ -112,44 +113,7 @@ def thread_order(corpus: Corpus, reactions: list[Reaction]) -> list[tuple[Reacti
         parent = reaction.replies_to
         level = depth[parent] + 1 if parent in depth else 0
         depth[reaction.id] = level
-        ordered.append((reaction, level))
-    return ordered
-
-
-_THREAD_ORDERS: dict[int, tuple[Corpus, list[tuple[Reaction, int]]]] = {}
-
-
-def _full_thread_order(corpus: Corpus) -> list[tuple[Reaction, int]]:
-    cached = _THREAD_ORDERS.get(id(corpus))
-    if cached is not None and cached[0] is corpus:
-        return cached[1]
-    reactions = corpus.reactions
-    present = {r.id for r in reactions}
-    children: dict[str, list[Reaction]] = {}
-    roots: list[Reaction] = []
-    for reaction in reactions:
-        parent = reaction.replies_to
-        if parent in present and parent != reaction.id:
-            children.setdefault(parent, []).append(reaction)
-        else:
-            roots.append(reaction)
-    ordered: list[tuple[Reaction, int]] = []
-    seen: set[str] = set()
-    for start in (*roots, *reactions):  # anything left in a loop still shows
-        if start.id in seen:
-            continue
-        stack = [(start, 0)]
-        while stack:
-            reaction, level = stack.pop()
-            if reaction.id in seen:
-                continue
-            seen.add(reaction.id)
-            ordered.append((reaction, level))
-            kids = children.get(reaction.id)
-            if kids:
-                stack.extend([(kid, level + 1) for kid in reversed(kids)])
-    _THREAD_ORDERS.clear()  # one story at a time is enough
-    _THREAD_ORDERS[id(corpus)] = (corpus, ordered)
+        ordered.append(Threaded(reaction, level))
     return ordered
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 
 from tests.conftest import DATA
 from tests.ui.helpers import loaded, make_app
@@ -235,7 +236,7 @@ async def test_ctrl_p_opens_the_palette_and_jumps_to_an_item() -> None:
         screen = await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "CommandPalette"
+        assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"lmao no")
         await pilot.pause(0.3)
         await pilot.press("enter")

@@ -33,6 +33,7 @@ from tui.core.problems import Problem
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
+from tui.ui import lifecycle
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
@@ -97,6 +98,7 @@ class DeepseekApp(App[None]):
         self.seeds = list(seeds)
         self.data_dir = data_dir
         self.takes = Takes(self, self._takes_changed)
+        """The user's verdicts and notes; the dashboard gets them handed in."""
         self.last_export: Path | None = None
         self.stories: tuple[Corpus, ...] = ()
         self.problems: tuple[Problem, ...] = ()
@@ -115,6 +117,8 @@ class DeepseekApp(App[None]):
         quick = quick_theme(self.wanted_theme)
         if quick is not None:
             self._start_in_theme(quick)
+        self._start_theme = self.theme
+        """Until the themes load: a different theme now is the user's own choice (T)."""
 
     def _start_in_theme(self, theme: Theme) -> None:
         """Start in ``theme`` as if it had been Textual's default.
@@ -138,6 +142,22 @@ class DeepseekApp(App[None]):
             self.idle_gc.key_pressed()
         await super().on_event(event)
 
+    # Every palette Textual would open is ours: Textual's, with paging that cannot crash
+    # (see tui.ui.palette).
+
+    def action_command_palette(self) -> None:
+        from tui.ui.palette import Palette
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from tui.ui.palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(STANCE_DEFAULTS)
 
@@ -157,7 +177,7 @@ class DeepseekApp(App[None]):
         """
         quick = self._quick
         if quick is not None and quick.stories:
-            return DashboardScreen(quick.stories[0])
+            return DashboardScreen(quick.stories[0], self.takes)
         return super().get_default_screen()
 
     def compose(self) -> ComposeResult:
@@ -173,20 +193,18 @@ class DeepseekApp(App[None]):
             self._stories_loaded(quick.stories, quick.problems)
 
     async def _open_dashboard(self, first: Corpus) -> None:
-        await self.push_screen(DashboardScreen(first))
+        await self.push_screen(DashboardScreen(first, self.takes))
 
     @work(thread=True, exclusive=True, group="load", description="load stories")
     def load_stories(self) -> None:
-        """Read the seeds off the UI thread (a cached seed needs no pydantic)."""
+        """Read the seeds off the UI thread (a cached seed needs no pydantic).
+
+        Each story's reply order is worked out here too, as its corpus is built.
+        """
         from tui.core.loader import load
 
         result = load(self.seeds, progress=self._report_progress)
-        if result.stories:  # the reply order of the first story's reactions, while here
-            from tui.ui.rows import thread_order
-
-            first = result.stories[0]
-            thread_order(first, list(first.reactions))
-        self.call_from_thread(self._stories_loaded, result.stories, result.problems)
+        lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems)
 
     def on_dashboard_screen_rows_shown(self) -> None:
         """The first rows are on their way to the screen: now load everything else.
@@ -196,7 +214,7 @@ class DeepseekApp(App[None]):
         """
         if not self._settings_requested:
             self._settings_requested = True
-            self.call_after_refresh(self._after_first_rows)
+            lifecycle.call_after_refresh(self, self._after_first_rows)
 
     def _after_first_rows(self) -> None:
         # The stories, the stylesheet and the widgets live as long as the app: keep the
@@ -207,37 +225,33 @@ class DeepseekApp(App[None]):
         gc.freeze()
         gc.enable()
         self.idle_gc.start()
-        self.set_interval(CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
+        lifecycle.set_interval(self, CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
         self.load_settings()
 
     @work(thread=True, exclusive=True, group="settings", description="load settings")
     def load_settings(self) -> None:
         """Themes, the user's takes and the config: each only refines the view."""
         from tui.core.themes import load_all_themes
-
-        self.call_from_thread(self._themes_loaded, *load_all_themes())
         from tui.core.userdata import UserStore
 
         store = UserStore(self.data_dir)
         store_problems = store.load()
-        self.call_from_thread(self._store_loaded, store, store_problems)
+        # The takes first: the dashboard holds back v, n and exports until they are here.
+        lifecycle.call_from_thread(self, self._store_loaded, store, store_problems)
+        lifecycle.call_from_thread(self, self._themes_loaded, *load_all_themes())
         from tui.core.config import load_config
 
         config, config_problems = load_config()
-        self.call_from_thread(self._config_loaded, config.keymap, config_problems)
+        lifecycle.call_from_thread(self, self._config_loaded, config.keymap, config_problems)
         self.settled = True
 
     def _report_progress(self, message: str) -> None:
         """From the load worker: show what it is doing, with its counts."""
-        self.call_from_thread(self._loading.update, Text(f"Loading: {message} …"))
+        lifecycle.call_from_thread(self, self._loading.update, Text(f"Loading: {message} …"))
 
     def _store_loaded(self, store: UserStore, problems: list[Problem]) -> None:
-        self.takes.attach(store, problems)
         dashboard = self.dashboard
-        if dashboard is not None and dashboard.corpus is not None:
-            corpus = dashboard.corpus
-            self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
-            self._takes_changed()
+        self.takes.attach(store, problems, dashboard.corpus if dashboard is not None else None)
 
     def _takes_changed(self) -> None:
         dashboard = self.dashboard
@@ -260,13 +274,17 @@ class DeepseekApp(App[None]):
         self.push_screen(ExportPicker(), self.export_story)
 
     def export_story(self, form: str | None) -> None:
-        """Write the open story (and the user's takes) to the data folder's exports/."""
+        """Write the open story (and the user's takes) to the data folder's exports/.
+
+        An export chosen before the takes have loaded waits for them: it carries them.
+        """
         dashboard = self.dashboard
         corpus = dashboard.corpus if dashboard is not None else None
         if form is None or corpus is None:
             return
-        self.run_worker(partial(self._export, corpus, form), thread=True, group="export",
-                        description=f"export {form}")
+        self.takes.when_ready(self, partial(
+            self.run_worker, partial(self._export, corpus, form), thread=True, group="export",
+            description=f"export {form}"))
 
     def _export(self, corpus: Corpus, form: str) -> None:
         from tui.ui.exporting import write_export
@@ -276,11 +294,12 @@ class DeepseekApp(App[None]):
         takes = store.takes(corpus.story.id) if store is not None else {}
         result = write_export(corpus, takes, form, self.data_dir)
         if isinstance(result, Problem):
-            self.call_from_thread(self.notify, str(result), severity="error", markup=False)
+            lifecycle.call_from_thread(self, partial(self.notify, str(result), severity="error",
+                                                     markup=False))
         else:
             self.last_export = result
-            self.call_from_thread(self.notify, f"Exported {form} to {result}", timeout=10,
-                                  markup=False)
+            lifecycle.call_from_thread(self, partial(self.notify, f"Exported {form} to {result}",
+                                                     timeout=10, markup=False))
 
     def on_unmount(self) -> None:
         self.idle_gc.stop()
@@ -295,7 +314,10 @@ class DeepseekApp(App[None]):
             self.register_theme(Theme(**loaded.theme.model_dump()))
         ours = [loaded.theme.name for loaded in themes]
         wanted = self.wanted_theme
-        if wanted not in BUILTIN_THEMES and wanted not in ours:
+        chosen_meanwhile = self.theme != self._start_theme  # T pressed before this
+        if chosen_meanwhile:
+            pass  # the user's choice stands
+        elif wanted not in BUILTIN_THEMES and wanted not in ours:
             fallback = DEFAULT_THEME if DEFAULT_THEME in ours else FALLBACK_THEME
             self.notify(f"Theme “{wanted}” is not available; using {fallback}.",
                         severity="warning", markup=False)
@@ -306,7 +328,10 @@ class DeepseekApp(App[None]):
             self.theme = wanted
         self.theme_order = ours + sorted(n for n in self.available_themes if n not in ours)
         # Only the user's own changes are remembered, not the start-up ones above.
-        self.call_next(self.theme_changed_signal.subscribe, self, self._remember_theme)
+        lifecycle.call_next(self, self.theme_changed_signal.subscribe, self,
+                            self._remember_theme)
+        if chosen_meanwhile:
+            lifecycle.call_next(self, self._remember_theme, self.current_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
         from tui.core.config import save_theme
@@ -337,7 +362,7 @@ class DeepseekApp(App[None]):
         # After Textual's start-up batch (this can run inside it): a frame drawn in the
         # batch is thrown away, and the dashboard's first frame should be the one seen.
         if self.dashboard is None:  # it is the first screen when the story was cached
-            self.call_later(self._open_dashboard, stories[0])
+            lifecycle.call_later(self, self._open_dashboard, stories[0])
 
     def show_story(self, corpus: Corpus) -> None:
         """Open ``corpus`` on the dashboard, with the user's takes on it."""

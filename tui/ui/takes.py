@@ -5,20 +5,27 @@ Pressing a key updates ``verdicts``/``notes`` (what the panes read) immediately;
 save runs on a single thread, so changes reach the disk in the order they were made,
 and ``shutdown`` waits for them, so quitting right after a key press loses nothing.
 If a save fails, the view is reset from the store and the user is told why.
+
+The store loads just after the first frame. A key that needs it (a verdict, a note, an
+export) pressed before then is not dropped: ``when_ready`` holds it and runs it, in
+order, the moment the store is attached.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.core.problems import Problem
+from tui.ui import lifecycle
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
     from textual.app import App
+    from textual.dom import DOMNode
 
+    from tui.core.corpus import Corpus
     from tui.core.userdata import UserStore
 
 
@@ -32,12 +39,37 @@ class Takes:
         self.verdicts: dict[str, dict[str, str]] = {}
         self.notes: dict[str, dict[str, str]] = {}
         self._executor: ThreadPoolExecutor | None = None
+        self._pending: list[Callable[[], Any]] = []
 
-    def attach(self, store: UserStore, problems: list[Problem]) -> None:
+    @property
+    def ready(self) -> bool:
+        """The store has loaded: verdicts and notes can be read and changed."""
+        return self.store is not None
+
+    def when_ready(self, node: DOMNode, action: Callable[[], Any]) -> None:
+        """Run ``action`` now if the store is here, else as soon as it is (in order).
+
+        Held actions are gated on ``node`` (``tui.ui.lifecycle``): one whose screen has
+        gone, or that comes due while the app exits, is dropped.
+        """
+        if self.ready:
+            action()
+        else:
+            self._pending.append(lifecycle.gate(node, action))
+
+    def attach(self, store: UserStore, problems: list[Problem], showing: Corpus | None) -> None:
+        """Take the loaded ``store``, show the takes on the story ``showing``, then run
+        the actions held for it."""
         self.store = store
         for problem in problems:
             self.app.notify(str(problem), title="Your verdicts", severity="error", timeout=15,
                             markup=False)
+        if showing is not None:
+            self.sync(showing.story.id, frozenset(c.id for c in showing.claims))
+            self.on_change()
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
     def sync(self, story_id: str, claim_ids: frozenset[str]) -> None:
         """Copy one story's takes from the store; tell the user about orphaned ones."""
@@ -93,15 +125,13 @@ class Takes:
 
     def _save(self, story_id: str, change: Callable[[UserStore], list[Problem]]) -> None:
         store = self.store
-        if store is None:
-            self.app.notify("Your verdicts are still loading; try again in a moment.",
-                            severity="warning")
-            return
+        if store is None:  # callers go through when_ready
+            raise RuntimeError("a take was changed before the store loaded")
 
         def save() -> None:
             problems = change(store)
             if problems:
-                self.app.call_from_thread(self._failed, story_id, problems)
+                lifecycle.call_from_thread(self.app, self._failed, story_id, problems)
 
         self._saver.submit(save)
 

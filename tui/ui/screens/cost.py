@@ -23,6 +23,7 @@ from tui.core.corpus import Corpus
 from tui.core.model import Run
 from tui.core.text import one_line
 from tui.labels import CONFIRMATION_WORD
+from tui.ui.lifecycle import Transient
 from tui.ui.widgets.row_list import Column, Row, RowList
 
 FLEET_COLUMNS = (Column("Fleet"), Column("GPUs", 10, align="right"),
@@ -31,7 +32,7 @@ PRICE_COLUMNS = (Column("Price point"), Column("When", 20), Column("$/GPU-h", 13
                  Column("Run would cost", 16, align="right"))
 
 
-class CostScreen(Screen[None]):
+class CostScreen(Transient, Screen[None]):
     """GPU-hours × price per GPU-hour, with the price under the reader's keys."""
 
     DEFAULT_CSS = """

@@ -33,6 +33,7 @@ from tui.core.corpus import Corpus
 from tui.core.model import Stance
 from tui.core.text import one_line
 from tui.labels import verdict_label
+from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe
 from tui.ui.takes import Takes
@@ -70,7 +71,7 @@ def ratio_field_for(column: int) -> str:
     return "bf16_dense_tflops"
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(lifecycle.Guarded, Screen[None]):
     """The one screen of the story."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -126,10 +127,12 @@ class DashboardScreen(Screen[None]):
     baseline: reactive[str | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
-    def __init__(self, first: Corpus) -> None:
-        """``first`` is shown as the screen mounts: in its very first frame."""
+    def __init__(self, first: Corpus, takes: Takes) -> None:
+        """``first`` is shown as the screen mounts: in its very first frame; ``takes``
+        are the user's verdicts and notes (they may still be loading)."""
         super().__init__()
         self._first: Corpus | None = first
+        self.takes = takes
         self.corpus: Corpus | None = None
         self.history: list[str] = []
         self._plan_generation = 0
@@ -172,7 +175,7 @@ class DashboardScreen(Screen[None]):
             self._first = None
         # What the first frame goes without comes right after it: with the first
         # resume (on_screen_resume), or failing that once the screen next settles.
-        self.call_after_refresh(self._after_first_frame)
+        lifecycle.call_after_refresh(self, self._after_first_frame)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Runs before Screen's own handler, which restyles the whole tree when asked to.
@@ -186,7 +189,7 @@ class DashboardScreen(Screen[None]):
             # mounted; if not, it only carries a little more): what it went without
             # comes next, in the layout this resume does anyway, not after the screen
             # has also settled its first resizes (~40 ms later).
-            self.call_next(self._after_first_frame)
+            lifecycle.call_next(self, self._after_first_frame)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)
@@ -270,8 +273,8 @@ class DashboardScreen(Screen[None]):
             self._update_filter_bar()
             # Only once the filter bar has said "filtering…": the worker holds the GIL
             # for tens of milliseconds, and the key should be answered on screen first.
-            self.call_after_refresh(self._plan_in_worker, self._plan_generation,
-                                    SEARCH_SETTLE_S if typing else 0.0, *args)
+            lifecycle.call_after_refresh(self, self._plan_in_worker, self._plan_generation,
+                                         SEARCH_SETTLE_S if typing else 0.0, *args)
         else:
             plan = build.plan_rows(*args)
             assert plan is not None
@@ -298,7 +301,7 @@ class DashboardScreen(Screen[None]):
                 return
         plan = build.plan_rows(corpus, query, stance, verdicts, lambda: worker.is_cancelled)
         if plan is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._apply_plan, generation, plan)
+            lifecycle.call_from_thread(self, self._apply_plan, generation, plan)
 
     class RowsShown(Message):
         """The panes have rows from a story (the app then loads the rest)."""
@@ -624,17 +627,12 @@ class DashboardScreen(Screen[None]):
     def _verdicts(self) -> dict[str, str]:
         if self.corpus is None:
             return {}
-        return dict(self._takes().verdicts.get(self.corpus.story.id, {}))
+        return dict(self.takes.verdicts.get(self.corpus.story.id, {}))
 
     def _note(self, claim_id: str) -> str:
         if self.corpus is None:
             return ""
-        return self._takes().notes.get(self.corpus.story.id, {}).get(claim_id, "")
-
-    def _takes(self) -> Takes:
-        takes = getattr(self.app, "takes", None)
-        assert isinstance(takes, Takes), "the dashboard runs inside DeepseekApp"
-        return takes
+        return self.takes.notes.get(self.corpus.story.id, {}).get(claim_id, "")
 
     def _update_take_tally(self) -> None:
         corpus = self.corpus
@@ -679,30 +677,39 @@ class DashboardScreen(Screen[None]):
         return self.selected
 
     def action_verdict(self) -> None:
+        """Cycle the verdict on the selected claim (once the takes have loaded)."""
         claim_id = self._selected_claim()
-        if claim_id is None or self.corpus is None:
-            return
+        if claim_id is not None and self.corpus is not None:
+            self.takes.when_ready(self, partial(self._cycle_verdict, self.corpus, claim_id))
+
+    def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
+        if corpus is not self.corpus:
+            return  # another story was opened while the takes loaded
         cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
         current = self._verdicts().get(claim_id)
         verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
-        self._takes().set_verdict(self.corpus.story.id, claim_id, verdict)
+        self.takes.set_verdict(corpus.story.id, claim_id, verdict)
         self.refresh_takes()
 
     def action_note(self) -> None:
+        """Edit the note on the selected claim (once the takes have loaded)."""
+        claim_id = self._selected_claim()
+        if claim_id is not None and self.corpus is not None:
+            self.takes.when_ready(self, partial(self._edit_note, self.corpus, claim_id))
+
+    def _edit_note(self, corpus: Corpus, claim_id: str) -> None:
         from tui.ui.screens.note import NoteEditor
 
-        claim_id = self._selected_claim()
-        if claim_id is None or self.corpus is None:
+        if corpus is not self.corpus:
             return
-        story_id = self.corpus.story.id
+        story_id = corpus.story.id
 
         def saved(note: str | None) -> None:
             if note is not None:
-                self._takes().set_note(story_id, claim_id, note)
+                self.takes.set_note(story_id, claim_id, note)
                 self.watch_selected(self.selected)
 
-        self.app.push_screen(NoteEditor(self.corpus.title_of(claim_id), self._note(claim_id)),
-                             saved)
+        self.app.push_screen(NoteEditor(corpus.title_of(claim_id), self._note(claim_id)), saved)
 
     def action_export(self) -> None:
         self.app.action_export()  # type: ignore[attr-defined]

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ui.lifecycle import Transient
+
 FORMATS: tuple[tuple[str, str, str], ...] = (
     ("markdown", "md", "Markdown brief: claims, GPUs, fleets, reactions and your verdicts"),
     ("json", "json", "JSON: the whole story, GPU figures with units in their names"),
@@ -18,7 +20,7 @@ FORMATS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class ExportPicker(ModalScreen[str | None]):
+class ExportPicker(Transient, ModalScreen[str | None]):
     """Dismisses with a format name, or ``None``."""
 
     DEFAULT_CSS = """

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ui.lifecycle import Transient
+
 
 def binding_table(
     groups: Iterable[tuple[str, Iterable[BindingType]]],
@@ -39,7 +41,7 @@ def binding_table(
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Transient, ModalScreen[None]):
     """Every key, grouped by where it works."""
 
     DEFAULT_CSS = """

@@ -11,10 +11,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static, TextArea
 
+from tui.ui.lifecycle import Transient
+
 MAX_NOTE = 5000
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Transient, ModalScreen[str | None]):
     """Dismisses with the new note, or ``None`` when cancelled."""
 
     DEFAULT_CSS = """

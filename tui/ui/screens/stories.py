@@ -14,9 +14,10 @@ from textual.widgets.option_list import Option
 from tui import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.text import one_line
+from tui.ui.lifecycle import Transient
 
 
-class StoryPicker(ModalScreen[str | None]):
+class StoryPicker(Transient, ModalScreen[str | None]):
     """Pick a story; dismisses with its id, or ``None``."""
 
     DEFAULT_CSS = """

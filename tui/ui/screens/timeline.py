@@ -22,6 +22,7 @@ from tui.core.corpus import Corpus
 from tui.core.model import Event
 from tui.core.text import one_line
 from tui.labels import CONFIRMATION_WORD
+from tui.ui.lifecycle import Transient
 from tui.ui.widgets.row_list import Column, Row, RowList
 
 EVENT_COLUMNS = (Column("When", 24), Column("Kind", 14), Column("Event"))
@@ -38,7 +39,7 @@ def ordered_events(corpus: Corpus) -> list[Event]:
     )
 
 
-class TimelineScreen(Screen[str | None]):
+class TimelineScreen(Transient, Screen[str | None]):
     """Dismisses with the id to follow on the dashboard, or ``None``."""
 
     DEFAULT_CSS = """

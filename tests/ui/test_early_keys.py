@@ -15,6 +15,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.helpers import loaded, make_app, warm_cache
+from tui.core.config import load_config
 from tui.core.userdata import UserStore, data_dir
 from tui.ui.app import DeepseekApp
 from tui.ui.screens.cost import CostScreen
@@ -139,3 +140,24 @@ async def test_a_footer_key_pressed_before_the_settings_load_takes_effect(
             await loaded(pilot)
         await pilot.pause()
         await EFFECTS[key](app, screen, pilot)
+
+
+async def test_a_theme_chosen_before_the_themes_load_is_kept_and_remembered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    held: list[DeepseekApp] = []
+    release = DeepseekApp.load_settings
+    monkeypatch.setattr(DeepseekApp, "load_settings", lambda self: held.append(self))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        started_in = app.theme
+        await pilot.press("T")
+        chosen = app.theme
+        assert chosen != started_in
+        release(app)
+        await loaded(pilot)
+        await pilot.pause()
+        assert app.theme == chosen
+    config, problems = load_config()
+    assert problems == [] and config.theme == chosen

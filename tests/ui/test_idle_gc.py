@@ -53,3 +53,20 @@ async def test_the_app_notes_keys_and_restores_the_collector_when_it_closes() ->
         await pilot.press("j")
         assert app.idle_gc.last_key > 0.0
     assert gc.get_threshold() == before
+
+
+def test_elsewhere_python_keeps_its_own_pacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a Python whose collector is not the three-generation one (3.14's incremental
+    one), the thresholds are left alone and nothing is collected by the timer."""
+    monkeypatch.setattr(idle_gc, "TUNED", False)
+    monkeypatch.setattr(idle_gc.gc, "collect", lambda: pytest.fail("collected"))
+    monkeypatch.setattr(idle_gc.gc, "get_count", lambda: (0, 0, 10 * idle_gc.DUE_AFTER))
+    before = gc.get_threshold()
+    collector = IdleCollector()
+    collector.start()
+    assert gc.get_threshold() == before
+    collector.last_key = 0.0
+    collector.tick()
+    collector.stop()
+    assert gc.get_threshold() == before
+

@@ -28,7 +28,7 @@ def test_ids_are_every_item_once(seed: Corpus) -> None:
     ids = list(seed.ids())
     assert len(ids) == len(set(ids)) == len(seed)
     assert ids[0] == seed.sections[0].id
-    assert ids[-1] == seed.prices[-1].id
+    assert ids[-1] == seed.utilisations[-1].id
 
 
 @pytest.mark.parametrize(

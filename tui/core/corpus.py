@@ -29,6 +29,7 @@ from tui.core.model import (
     Stance,
     Story,
     StoryData,
+    Utilisation,
     When,
     record_fields,
 )
@@ -47,6 +48,7 @@ KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
         Note: "note",
         Run: "run",
         PricePoint: "price",
+        Utilisation: "utilisation",
     }
 )
 
@@ -67,6 +69,7 @@ class Corpus:
     notes: tuple[Note, ...]
     runs: tuple[Run, ...]
     prices: tuple[PricePoint, ...]
+    utilisations: tuple[Utilisation, ...]
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
     _haystack_built: list[Mapping[str, str]] = field(default_factory=list, repr=False)
@@ -91,6 +94,7 @@ class Corpus:
             data.notes,
             data.runs,
             data.prices,
+            data.utilisations,
         ):
             for item in items:
                 by_id[item.id] = item
@@ -113,6 +117,7 @@ class Corpus:
             notes=data.notes,
             runs=data.runs,
             prices=data.prices,
+            utilisations=data.utilisations,
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
         )
@@ -289,6 +294,9 @@ def _references(item: Entity) -> Iterator[str]:
         case PricePoint():
             if item.gpu:
                 yield item.gpu
+            yield from item.sources
+        case Utilisation():
+            yield item.gpu
             yield from item.sources
         case Section() | Source():
             return

@@ -91,6 +91,13 @@ class Confirmation(enum.StrEnum):
     DERIVED = "derived"
 
 
+class Precision(enum.StrEnum):
+    """The number format of a run's matrix multiplies, and of a dense-peak figure."""
+
+    BF16 = "bf16"
+    FP8 = "fp8"
+
+
 class EventKind(enum.StrEnum):
     EXPORT_CONTROL = "export-control"
     HARDWARE = "hardware"
@@ -129,6 +136,7 @@ ENTITY_LISTS: tuple[str, ...] = (
     "notes",
     "runs",
     "prices",
+    "utilisations",
 )
 """The lists of a story whose items have ids, in file order."""
 
@@ -254,6 +262,10 @@ class Run(NamedTuple):
     claim: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    active_parameters_billions: float | None = None
+    total_parameters_billions: float | None = None
+    training_tokens_trillions: float | None = None
+    precision: Precision | None = None
 
 
 class PricePoint(NamedTuple):
@@ -265,6 +277,23 @@ class PricePoint(NamedTuple):
     sources: tuple[str, ...]
     status: Confirmation
     gpu: str | None = None
+    note: str | None = None
+
+
+class Utilisation(NamedTuple):
+    """A reference utilisation: what share of dense peak another lab's run reached."""
+
+    id: str
+    label: str
+    gpu: str
+    precision: Precision
+    low_percent: float
+    high_percent: float
+    sources: tuple[str, ...]
+    status: Confirmation
+    gpu_count: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
     note: str | None = None
 
 
@@ -320,10 +349,22 @@ class StoryData(NamedTuple):
     notes: tuple[Note, ...] = ()
     runs: tuple[Run, ...] = ()
     prices: tuple[PricePoint, ...] = ()
+    utilisations: tuple[Utilisation, ...] = ()
 
 
 Entity = (
-    Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note | Run | PricePoint
+    Section
+    | Source
+    | Actor
+    | Claim
+    | Gpu
+    | Fleet
+    | Reaction
+    | Event
+    | Note
+    | Run
+    | PricePoint
+    | Utilisation
 )
 
 

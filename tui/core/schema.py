@@ -42,6 +42,7 @@ from tui.core.model import (
     EventKind,
     ExportStatus,
     FleetStatus,
+    Precision,
     Stance,
 )
 from tui.core.text import clean_text
@@ -58,6 +59,7 @@ __all__ = [
     "EventKind",
     "ExportStatus",
     "FleetStatus",
+    "Precision",
     "Stance",
     "StoryFile",
     "to_model",
@@ -101,6 +103,9 @@ def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
+
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+"""A quantity that only makes sense above zero: a parameter or token count."""
 
 Figure = Annotated[
     float | Literal["unsupported"],
@@ -267,6 +272,53 @@ class Run(Model):
     note: Text | None = Field(default=None, max_length=1000)
     sources: tuple[Id, ...] = ()
     status: Confirmation
+    active_parameters_billions: Positive | None = Field(
+        default=None, description="parameters used per token (a mixture of experts' active ones)"
+    )
+    total_parameters_billions: Positive | None = None
+    training_tokens_trillions: Positive | None = Field(
+        default=None, description="pre-training tokens"
+    )
+    precision: Precision | None = Field(
+        default=None, description="the number format of its matrix multiplies"
+    )
+
+    @field_validator("total_parameters_billions")
+    @classmethod
+    def _total_not_below_active(cls, total: float | None, info: ValidationInfo) -> float | None:
+        active = info.data.get("active_parameters_billions")
+        if total is not None and isinstance(active, float) and total < active:
+            raise ValueError(f"must be ≥ active_parameters_billions ({active:g})")
+        return total
+
+
+class Utilisation(Model):
+    """A reference utilisation: the share of dense peak another lab's run reached.
+
+    Context for the compute lens, with its source: a range in percent of the dense
+    peak at ``precision`` (a single figure has ``high_percent`` equal to ``low_percent``).
+    """
+
+    id: Id
+    label: Text = Field(min_length=1, max_length=90)
+    gpu: Id
+    gpu_count: StrictInt | None = Field(default=None, gt=0, le=100_000_000)
+    approximate: StrictBool = False
+    precision: Precision
+    low_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+    high_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+    uncertain: StrictBool = Field(default=False, description="the figure is unconfirmed (†)")
+    note: Text | None = Field(default=None, max_length=500)
+    sources: tuple[Id, ...] = Field(min_length=1)
+    status: Confirmation
+
+    @field_validator("high_percent")
+    @classmethod
+    def _high_not_below_low(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("low_percent")
+        if isinstance(low, float) and high < low:
+            raise ValueError(f"must be ≥ low_percent ({low:g})")
+        return high
 
 
 class PricePoint(Model):
@@ -347,6 +399,7 @@ class StoryFile(Model):
     notes: tuple[Note, ...] = ()
     runs: tuple[Run, ...] = ()
     prices: tuple[PricePoint, ...] = ()
+    utilisations: tuple[Utilisation, ...] = ()
 
 
 def to_model(checked: StoryFile) -> model.StoryData:

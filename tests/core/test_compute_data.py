@@ -23,13 +23,17 @@ id = "run-x"
 label = "The lab's X2 run"
 by = "lab"
 gpu = "x2-sxm"
-gpu_hours = 1000
 status = "derived"
 sources = ["paper"]
 active_parameters_billions = 10
 total_parameters_billions = 100
 training_tokens_trillions = 2
 precision = "fp8"
+
+[[runs.stages]]
+name = "Pre-training"
+kind = "pre-training"
+gpu_hours = 1000
 """
 
 UTILISATION = """

@@ -83,6 +83,16 @@ class ExportStatus(enum.StrEnum):
     UNRESTRICTED = "unrestricted"
 
 
+class StageKind(enum.StrEnum):
+    """What a stage of a training run did."""
+
+    PRE_TRAINING = "pre-training"
+    CONTEXT_EXTENSION = "context-extension"
+    POST_TRAINING = "post-training"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    DATA_GENERATION = "data-generation"
+
+
 class Confirmation(enum.StrEnum):
     CONFIRMED_PRIMARY = "confirmed-primary"
     CONFIRMED_SECONDARY = "confirmed-secondary"
@@ -248,12 +258,25 @@ class Fleet(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+class RunStage(NamedTuple):
+    """One stage of a run; ``gpu_hours`` is resolved (given, or count × wall-clock hours)."""
+
+    name: str
+    kind: StageKind
+    gpu_hours: float
+    gpu_count: int | None = None
+    wall_clock_hours: float | None = None
+    uncertain: bool = False
+
+
 class Run(NamedTuple):
+    """A training run made of stages; ``gpu_hours_uncertain`` is set if any stage is."""
+
     id: str
     label: str
     by: str
     gpu: str
-    gpu_hours: float
+    stages: tuple[RunStage, ...]
     status: Confirmation
     gpu_hours_uncertain: bool = False
     fleet: str | None = None
@@ -266,6 +289,11 @@ class Run(NamedTuple):
     total_parameters_billions: float | None = None
     training_tokens_trillions: float | None = None
     precision: Precision | None = None
+
+    @property
+    def gpu_hours(self) -> float:
+        """The run's GPU-hours: the sum of its stages'."""
+        return sum((stage.gpu_hours for stage in self.stages), 0.0)
 
 
 class PricePoint(NamedTuple):

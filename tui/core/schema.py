@@ -27,6 +27,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from tui.core import model
@@ -43,6 +44,7 @@ from tui.core.model import (
     ExportStatus,
     FleetStatus,
     Precision,
+    StageKind,
     Stance,
 )
 from tui.core.text import clean_text
@@ -60,6 +62,7 @@ __all__ = [
     "ExportStatus",
     "FleetStatus",
     "Precision",
+    "StageKind",
     "Stance",
     "StoryFile",
     "to_model",
@@ -104,9 +107,6 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-"""A quantity that only makes sense above zero: a parameter or token count."""
-
 Figure = Annotated[
     float | Literal["unsupported"],
     PlainValidator(_figure),
@@ -121,6 +121,10 @@ class Model(BaseModel):
     """Base of every seed model: immutable, strict about keys."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    def record_values(self) -> dict[str, object]:
+        """Values the plain record gets beyond (or instead of) the fields: none here."""
+        return {}
 
 
 # --------------------------------------------------------------------------- enums
@@ -252,19 +256,68 @@ class Fleet(Model):
     sources: tuple[Id, ...] = ()
 
 
-class Run(Model):
-    """A training run: how many GPU-hours on which GPU, and the price its owner assumed.
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+"""A finite number > 0."""
 
-    The cost what-if multiplies ``gpu_hours`` by a price the reader picks; a
-    ``stated_cost_usd`` lets the view show that the computation reproduces the claim.
+
+class RunStage(Model):
+    """One stage of a training run, with its GPU-hours.
+
+    Give ``gpu_hours`` directly, or ``gpu_count`` and ``wall_clock_hours`` (the run's
+    GPU-hours are then their product); when all three are given they must agree.
+    """
+
+    name: Text = Field(min_length=1, max_length=90)
+    kind: StageKind
+    gpu_hours: Positive | None = None
+    gpu_count: Annotated[StrictInt, Field(gt=0, le=100_000_000)] | None = None
+    wall_clock_hours: Positive | None = None
+    uncertain: StrictBool = Field(default=False, description="the figures are approximate (≈)")
+
+    @model_validator(mode="after")
+    def _hours_are_given_once(self) -> RunStage:
+        count, hours = self.gpu_count, self.wall_clock_hours
+        if (count is None) != (hours is None) and self.gpu_hours is None:
+            missing = "wall_clock_hours" if hours is None else "gpu_count"
+            raise ValueError(f"{missing} is missing: give gpu_count and wall_clock_hours "
+                             "together, or gpu_hours")
+        if self.gpu_hours is None and count is None:
+            raise ValueError("no GPU-hours: give gpu_hours, or gpu_count and wall_clock_hours")
+        if self.gpu_hours is not None and count is not None and hours is not None:
+            product = count * hours
+            if abs(product - self.gpu_hours) > 1e-9 * product:
+                raise ValueError(f"gpu_hours ({self.gpu_hours:g}) is not gpu_count × "
+                                 f"wall_clock_hours ({count} × {hours:g} = {product:g})")
+        return self
+
+    @property
+    def resolved_gpu_hours(self) -> float:
+        """The stage's GPU-hours, given or computed."""
+        if self.gpu_hours is not None:
+            return self.gpu_hours
+        assert self.gpu_count is not None and self.wall_clock_hours is not None
+        return self.gpu_count * self.wall_clock_hours
+
+    def record_values(self) -> dict[str, object]:
+        return {"gpu_hours": self.resolved_gpu_hours}
+
+
+class Run(Model):
+    """A training run: its stages' GPU-hours on which GPU, and the price its owner assumed.
+
+    The cost what-if multiplies the run's GPU-hours (the sum of its stages') by a price
+    the reader picks; a ``stated_cost_usd`` lets the view show that the computation
+    reproduces the claim.
     """
 
     id: Id
     label: Text = Field(min_length=1, max_length=90)
     by: Id = Field(description="who states the figures: an actor id")
     gpu: Id
-    gpu_hours: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    gpu_hours_uncertain: StrictBool = False
+    stages: tuple[RunStage, ...] = Field(min_length=1)
+    gpu_hours_uncertain: StrictBool = Field(
+        default=False, description="the GPU-hours are unconfirmed (also set if any stage is)"
+    )
     fleet: Id | None = Field(default=None, description="the fleet it ran on")
     price_per_gpu_hour_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     stated_cost_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
@@ -290,6 +343,10 @@ class Run(Model):
         if total is not None and isinstance(active, float) and total < active:
             raise ValueError(f"must be ≥ active_parameters_billions ({active:g})")
         return total
+
+    def record_values(self) -> dict[str, object]:
+        unsure = self.gpu_hours_uncertain or any(stage.uncertain for stage in self.stages)
+        return {"gpu_hours_uncertain": unsure}
 
 
 class Utilisation(Model):
@@ -418,7 +475,10 @@ def _convert(value: object) -> object:
         if target is None:
             name = "StoryData" if isinstance(value, StoryFile) else type(value).__name__
             target = _TARGETS.setdefault(type(value), getattr(model, name))
-        return target(**{name: _convert(getattr(value, name)) for name in type(value).model_fields})
+        values = {name: _convert(getattr(value, name)) for name in type(value).model_fields}
+        if isinstance(value, Model):
+            values.update(value.record_values())
+        return target(**values)
     if isinstance(value, tuple):
         return tuple(_convert(item) for item in value)
     return value

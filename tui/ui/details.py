@@ -170,6 +170,8 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             _field(out, "Stated by", corpus.actor_name(item.by))
             _field(out, "GPU-hours", f"{fmt.hours(item.gpu_hours)}{mark} on "
                    f"{corpus.title_of(item.gpu)}")
+            for stage in item.stages:
+                _field(out, f"  {stage.name}", fmt.stage_hours(stage))
             _field(out, "At", f"{fmt.price(what_if.price_usd)} per GPU-hour → "
                    f"{fmt.money(what_if.cost_usd)}")
             if item.stated_cost_usd is not None:

@@ -103,7 +103,8 @@ def _table(markdown: str, heading: str) -> list[list[str]]:
 
 def test_json_holds_the_whole_story_with_units_in_field_names(corpus: Corpus) -> None:
     data = json.loads(to_json(corpus, None))
-    assert list(data) == ["format", "story", *ENTITY_LISTS, "fleet_totals", "takes"]
+    assert list(data) == ["format", "story", *ENTITY_LISTS, "fleet_totals", "compute_lens",
+                          "takes"]
     assert {"claims", "gpus", "fleets", "reactions"} <= set(ENTITY_LISTS)
     assert data["format"] == 1 and data["story"]["id"] == "deepseek-r1"
     assert data["story"]["date"]["date"] == "2025-01-27"

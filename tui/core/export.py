@@ -16,7 +16,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from tui import compute_view as view
 from tui import formatting as fmt
+from tui.core import compute
 from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.corpus import Corpus
 from tui.core.hardware import FleetTotals, fleet_totals
@@ -24,7 +26,7 @@ from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, to_jsonable
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import VERDICT_WORD, Take
-from tui.labels import fleet_label, stance_label, status_label
+from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
 
 FORMAT = 1
 REVIEW_AUTHOR = "deepseek-tui user"
@@ -78,6 +80,7 @@ def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
     data["fleet_totals"] = {
         fleet.id: _totals_json(fleet_totals(fleet, gpus)) for fleet in corpus.fleets
     }
+    data["compute_lens"] = compute.lens_json(compute.lens(corpus))
     data["takes"] = {
         claim_id: take.model_dump(mode="json")
         for claim_id, take in _ordered_takes(corpus, store_takes)
@@ -232,6 +235,8 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
         "",
     ]
 
+    out += _compute_section(corpus)
+
     rows = []
     for reaction in corpus.reactions:
         said = f"“{reaction.quote}”" if reaction.quote else f"({reaction.paraphrase})"
@@ -261,6 +266,56 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
                 out += _verdict_item(_cell(claim_id), take)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _compute_section(corpus: Corpus) -> list[str]:
+    """The compute lens at its default utilisation and precision, as the CLI prints it."""
+    lens = compute.lens(corpus)
+    if not corpus.runs:
+        return []
+    at = f"{view.setting(lens.utilisation)} of {view.precision_word(lens.precision)} dense peak"
+    out = ["## Compute lens", "",
+           f"Training compute by 6ND (6 × active parameters × training tokens); days at {at}.",
+           ""]
+    rows = []
+    for run in lens.runs:
+        if run.training_flop is None or run.pretraining_gpu_hours is None:
+            rows.append([_cell(run.name), _cell(f"does not apply: {run.reason}"), "", "", ""])
+            continue
+        mark = "†" if run.uncertain else ""
+        shares = [fmt.DASH if share is None else view.percent(share) + mark
+                  for share in (run.implied[p] for p in compute.PEAK_FIELD)]
+        rows.append([_cell(run.name), view.flop(run.training_flop), *shares,
+                     fmt.hours(run.pretraining_gpu_hours) + mark])
+    out += _table(("Run", "Training compute (FLOP)", "Implied utilisation of BF16 peak",
+                   "Implied utilisation of FP8 peak", "Pre-training GPU-hours"), rows)
+    if corpus.utilisations:
+        rows = []
+        for ref in corpus.utilisations:
+            share = view.marked(view.percent_range(ref.low_percent, ref.high_percent),
+                                uncertain=ref.uncertain)
+            links = [_link(s.title, s.url) for s in corpus.sources if s.id in ref.sources]
+            rows.append([_cell(ref.label),
+                         f"{share} of {view.precision_word(ref.precision)} dense peak",
+                         _cell(CONFIRMATION_WORD[ref.status]), ", ".join(links)])
+        out += ["", "Reference utilisations (context):", "",
+                *_table(("Run", "Share of peak", "Checked", "Sources"), rows)]
+    for run in lens.applicable:
+        rows = []
+        for fleet in lens.fleets:
+            peak = fleet.peak
+            value = fleet.days.get(run.run.id)
+            days = "?" if value is None else view.marked(view.days(value), peak.approximate,
+                                                         peak.uncertain)
+            precision = view.peak_word(peak.precision, peak.fell_back)
+            gpus = view.marked(f"{peak.gpu_count:,}", peak.approximate, peak.uncertain)
+            rows.append([_cell(fleet.fleet.label), gpus.replace("~", "\\~"), precision,
+                         days.replace("~", "\\~")])
+        out += ["", f"Days of {_md(run.name)}'s pre-training on each fleet at {at}:", "",
+                *_table(("Fleet", "GPUs", "Peak used", "Days"), rows)]
+    out += ["", "Caveats:", "", *(f"- {_md(caveat)}" for caveat in lens.caveats), "",
+            "\\~ approximate count · † rests on an unconfirmed figure", ""]
+    return out
 
 
 def _verdict_item(name: str, take: Take) -> list[str]:

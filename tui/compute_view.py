@@ -70,7 +70,7 @@ def peak_word(precision: str, fell_back: bool, short: bool = False) -> str:
     if not fell_back:
         return word
     if short:
-        return word + "*"
+        return ("mixed" if precision == "mixed" else word) + "*"
     return word + (" (no FP8)" if precision == "bf16" else " (some lack FP8)")
 
 

@@ -36,7 +36,7 @@ def test_markdown_export_carries_the_lens(seed: Corpus) -> None:
     assert "| 38–43% of BF16 dense peak | confirmed (primary) | [The Llama 3 Herd" in section
     assert "19.7%† of FP8 dense peak" in section
     assert "is a floor" in section and "not a dense run" in section
-    assert "so the lens does not apply to its $294K" in section
+    assert ": the lens does not apply to its $294K." in section
 
 
 @pytest.mark.parametrize(

@@ -38,9 +38,8 @@ PEAK_FIELD: Mapping[Precision, str] = {
 }
 
 METHOD = (
-    "6ND (6 × active parameters × training tokens) is a floor: it leaves out attention, "
-    "multi-token prediction, failed runs and ablations (Epoch AI, \"Estimating Training "
-    "Compute of Deep Learning Models\", 2022)."
+    "6ND is a floor: it leaves out attention, multi-token prediction, failed runs and "
+    "ablations (Epoch AI's method, 2022)."
 )
 
 
@@ -141,8 +140,7 @@ def run_compute(run: Run, gpus: Mapping[str, Gpu]) -> RunCompute:
         kinds = sorted({s.kind.value.replace("-", " ") for s in run.stages})
         did = " and ".join(kinds) if kinds else "no stages"
         return RunCompute(run, name, None, None, empty, False,
-                          f"{name}'s stages are {did}, not pre-training, and 6ND does "
-                          "not describe them")
+                          f"{name}'s stages are {did}, not pre-training")
     hours, hours_unsure = stage
     if run.active_parameters_billions is None or run.training_tokens_trillions is None:
         return RunCompute(run, name, None, hours, empty, hours_unsure,
@@ -270,18 +268,14 @@ def caveats(corpus: Corpus, runs: tuple[RunCompute, ...]) -> tuple[str, ...]:
                 on = f" on {sum(p.count for p in fleet.parts):,} GPUs"
             found.append(
                 f"{run.name} is a mixture of experts ({item.active_parameters_billions:g}B of "
-                f"{item.total_parameters_billions:g}B parameters active per token){on}, with "
-                "heavy all-to-all traffic between GPUs: it is not a dense run, and its "
-                "utilisation does not compare one-for-one with a dense run's."
+                f"{item.total_parameters_billions:g}B parameters active){on} with heavy "
+                "all-to-all traffic: not a dense run."
             )
     for run in runs:
         if not run.applies and run.reason and run.pretraining_gpu_hours is None:
             cost = run.run.stated_cost_usd
-            text = run.reason + ", so the lens does not apply" + (
-                f" to its {fmt.money(cost)}" if cost else "")
-            if any(s.kind is StageKind.REINFORCEMENT_LEARNING for s in run.run.stages):
-                text += " (reinforcement-learning rollouts are mostly inference)"
-            found.append(text + ".")
+            found.append(run.reason + ": the lens does not apply" + (
+                f" to its {fmt.money(cost)}." if cost else "."))
     return tuple(found)
 
 

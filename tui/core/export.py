@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tui import compute_view as view
 from tui import formatting as fmt
@@ -22,7 +23,7 @@ from tui.core import compute
 from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.corpus import Corpus
 from tui.core.hardware import FleetTotals, fleet_totals
-from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, to_jsonable
+from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Source, to_jsonable
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import VERDICT_WORD, Take
@@ -126,12 +127,22 @@ def _table(headers: tuple[str, ...], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _source(source: Source) -> str:
+    """A source as Markdown: its title, linked to the original where that URL is known,
+    and the copy it was read via (named by its host)."""
+    text = _link(source.title, source.url) if source.url else _cell(source.title)
+    if source.via:
+        host = urlsplit(_web_url(source.via)).hostname or source.via
+        text += f" (read via {_link(host, source.via)})"
+    return text
+
+
 def _sources(corpus: Corpus, claim: Claim) -> str:
     """Links to a claim's sources, or the article section it comes from."""
     links = []
     for source_id in claim.sources:
         source = next((s for s in corpus.sources if s.id == source_id), None)
-        links.append(_link(source.title, source.url) if source else _cell(source_id))
+        links.append(_source(source) if source else _cell(source_id))
     if not links and claim.section:
         links.append(_cell(f"article: {corpus.title_of(claim.section)}"))
     return ", ".join(links)
@@ -294,7 +305,7 @@ def _compute_section(corpus: Corpus) -> list[str]:
         for ref in corpus.utilisations:
             share = view.marked(view.percent_range(ref.low_percent, ref.high_percent),
                                 uncertain=ref.uncertain)
-            links = [_link(s.title, s.url) for s in corpus.sources if s.id in ref.sources]
+            links = [_source(s) for s in corpus.sources if s.id in ref.sources]
             rows.append([_cell(ref.label),
                          f"{share} of {view.precision_word(ref.precision)} dense peak",
                          _cell(CONFIRMATION_WORD[ref.status]), ", ".join(links)])
@@ -334,9 +345,15 @@ def _appearances(corpus: Corpus, claim: Claim) -> list[dict[str, str]]:
     for source_id in claim.sources:
         source = next((s for s in corpus.sources if s.id == source_id), None)
         if source is not None:
-            found.append(
-                {"@type": "CreativeWork", "url": _web_url(source.url), "name": source.title}
-            )
+            work: dict[str, Any] = {"@type": "CreativeWork"}
+            if source.url:
+                work["url"] = _web_url(source.url)
+            work["name"] = source.title
+            if source.publisher:
+                work["publisher"] = {"@type": "Organization", "name": source.publisher}
+            if source.via:
+                work["archivedAt"] = _web_url(source.via)  # the copy that was read
+            found.append(work)
     if found:
         return found
     section = next((s for s in corpus.sections if s.id == claim.section), None)
@@ -353,7 +370,9 @@ def to_claimreview(
 ) -> str:
     """A schema.org ``ClaimReview`` per claim, as a JSON-LD array.
 
-    The rating is the user's verdict where there is one, else the claim's status.
+    The rating is the user's verdict where there is one, else the claim's status. Each
+    appearance names its source's original URL (when known) and publisher; a copy that
+    was read instead of the original is its ``archivedAt``.
     """
     published = (date_published or dt.datetime.now(dt.UTC).date()).isoformat()
     live = _live(takes)

@@ -181,9 +181,12 @@ class Section(NamedTuple):
 
 
 class Source(NamedTuple):
+    """``url`` is the original's address (``None``: not verified); ``via`` the copy read."""
+
     id: str
     title: str
-    url: str
+    url: str | None = None
+    via: str | None = None
     publisher: str | None = None
     primary: bool = False
     date: dt.date | None = None

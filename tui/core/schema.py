@@ -162,14 +162,30 @@ class Section(Model):
 
 
 class Source(Model):
-    """A document that something was checked in."""
+    """A document that something was checked in, cited as its original publisher put it.
+
+    ``url`` is the original's canonical address. When what was actually read is a copy
+    (a mirror, a proxy, a re-post), ``via`` holds the copy's address; ``url`` may then be
+    left out, when the original's address is not verified, and the source is cited by
+    its title, publisher and date.
+    """
 
     id: Id
     title: Text = Field(min_length=1, max_length=300)
-    url: Url
+    url: Url | None = Field(default=None, description="the original's canonical URL")
+    via: Url | None = Field(default=None, description="the copy that was read, if not the original")
     publisher: Text | None = Field(default=None, max_length=200)
     primary: StrictBool = False
     date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _has_an_address(self) -> Source:
+        if self.url is None and self.via is None:
+            raise ValueError("no URL: give url (the original), or via (the copy read) when "
+                             "the original's URL is not verified")
+        if self.url is not None and self.url == self.via:
+            raise ValueError("via repeats url: give via only for a copy of the original")
+        return self
 
 
 class Actor(Model):

@@ -224,8 +224,10 @@ def _body(corpus: Corpus, item: Entity) -> Text:
         case Source():
             if item.publisher:
                 _field(out, "Publisher", item.publisher)
+            if item.date:
+                _field(out, "Date", item.date.isoformat())
             _field(out, "Kind", "primary" if item.primary else "secondary")
-            out.append(item.url + "\n", Style(underline=True, link=item.url))
+            _append_addresses(item, out, "", Style(underline=True, link=item.url))
         case Section():
             _field(out, "Article section", item.title)
     return out
@@ -307,8 +309,24 @@ def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
     for source_id in source_ids:
         source = corpus.get(source_id)
         if isinstance(source, Source):
-            out.append(f"  • {source.title}\n")
-            out.append(f"    {source.url}\n", Style(dim=True, underline=True, link=source.url))
+            out.append(f"  • {source.title}")
+            if source.publisher:
+                out.append(f" ({source.publisher})", MUTED)
+            out.append("\n")
+            link = Style(dim=True, underline=True, link=source.url)
+            _append_addresses(source, out, "    ", link)
+
+
+def _append_addresses(source: Source, out: Text, indent: str, link: Style) -> None:
+    """The original's URL (or that it is not verified) and the copy it was read via."""
+    if source.url is not None:
+        out.append(f"{indent}{source.url}\n", link)
+    else:
+        out.append(f"{indent}original URL not verified: cited by title, publisher and date\n",
+                   MUTED)
+    if source.via is not None:
+        out.append(f"{indent}read via ", MUTED)
+        out.append(f"{source.via}\n", Style(dim=True, underline=True, link=source.via))
 
 
 def _append_context(corpus: Corpus, item_id: str, out: Text) -> None:

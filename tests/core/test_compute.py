@@ -85,7 +85,7 @@ def test_days_per_fleet_at_35_percent_of_bf16(seed: Corpus) -> None:
     assert days["fleet-fireflyer2"] == pytest.approx(_days(V3_FLOP, 10_000, 312, 0.35))
     assert days["fleet-wang-h100"] == pytest.approx(_days(V3_FLOP, 50_000, 989.4, 0.35))
     assert days["fleet-v3-h800"] == pytest.approx(_days(V3_FLOP, 2_048, 989, 0.35))
-    assert days["fleet-r1-h800"] == pytest.approx(_days(V3_FLOP, 512, 989, 0.35))
+    assert days["fleet-r1-512-h800"] == pytest.approx(_days(V3_FLOP, 512, 989, 0.35))
     semianalysis = 10_000 * 989 + 10_000 * 989.4 + 30_000 * 148
     assert days["fleet-semianalysis"] == pytest.approx(_days(V3_FLOP, 1, semianalysis, 0.35))
     # FACTS.md §5b: ≈ 35 (the 34.9 used the rounded 3.29e24), ≈ 2.2, ≈ 54 days

@@ -50,14 +50,14 @@ async def test_m_opens_the_lens_with_the_figures_and_caveats() -> None:
             "fleet-fireflyer2": "~34.8†",
             "fleet-wang-h100": "~2.2",
             "fleet-v3-h800": "53.6",
-            "fleet-r1-h800": "214.6",
+            "fleet-r1-512-h800": "214.6",
             "fleet-semianalysis": "~4.5†",
         }
         fleets = screen.query_one("#compute-fleets", RowList)
         bars = {row.key: row.cells[4].plain for row in fleets.rows}
         # log scale: 2.2 days is a short bar, 214.6 days a long one
         assert len(bars["fleet-wang-h100"].rstrip()) < len(bars["fleet-v3-h800"].rstrip()) \
-            < len(bars["fleet-r1-h800"].rstrip())
+            < len(bars["fleet-r1-512-h800"].rstrip())
         chart = str(screen.query_one(ShareChart).render())
         assert "DeepSeek-V3 implied" in chart and "34.6% BF16" in chart
         assert "17.3% FP8" in chart and "38–43% BF16" in chart and "19.7%† FP8" in chart

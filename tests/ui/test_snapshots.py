@@ -124,6 +124,11 @@ def test_cost_what_if_at_a_higher_price(snap_compare: Snap) -> None:
                         run_before=_then(press("w"), press("plus", "plus")))
 
 
+def test_cost_what_if_of_r1_from_its_three_stages(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("w"), press("r")))
+
+
 def test_inspector_on_a_fleet_with_totals(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(140, 50),
                         run_before=_then(follow("fleet-wang-h100"), press("enter")))

@@ -22,8 +22,8 @@ from tui import formatting as fmt
 from tui.core import compute
 from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.corpus import Corpus
-from tui.core.hardware import FleetTotals, fleet_totals
-from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Source, to_jsonable
+from tui.core.hardware import FleetTotals, cost_what_if, fleet_totals
+from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Run, Source, to_jsonable
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import VERDICT_WORD, Take
@@ -72,8 +72,20 @@ def _totals_json(totals: FleetTotals) -> dict[str, Any]:
     }
 
 
+def _run_json(run: Run) -> dict[str, Any]:
+    """A run's GPU-hours (the sum of its stages) and its cost at its owner's price."""
+    what_if = cost_what_if(run)
+    return {
+        "gpu_hours": _round(what_if.gpu_hours),
+        "gpu_hours_uncertain": run.gpu_hours_uncertain,
+        "price_per_gpu_hour_usd": what_if.price_usd,
+        "cost_usd": _round(what_if.cost_usd),
+        "reproduces_stated_cost": what_if.reproduces_stated,
+    }
+
+
 def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
-    """The whole story, its fleet totals and the user's takes, as stable JSON."""
+    """The whole story, its fleet and run totals and the user's takes, as stable JSON."""
     data: dict[str, Any] = {"format": FORMAT, "story": to_jsonable(corpus.story)}
     for name in ENTITY_LISTS:
         data[name] = [to_jsonable(item) for item in getattr(corpus, name)]
@@ -81,6 +93,7 @@ def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
     data["fleet_totals"] = {
         fleet.id: _totals_json(fleet_totals(fleet, gpus)) for fleet in corpus.fleets
     }
+    data["run_totals"] = {run.id: _run_json(run) for run in corpus.runs}
     data["compute_lens"] = compute.lens_json(compute.lens(corpus))
     data["takes"] = {
         claim_id: take.model_dump(mode="json")

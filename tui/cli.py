@@ -79,6 +79,17 @@ def _parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print the story as tables")
     summary.add_argument("--seeds", type=Path, metavar="PATH", dest="summary_seeds")
     summary.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    lens = commands.add_parser(
+        "compute", help="the compute lens: training FLOP, implied utilisation, days per fleet"
+    )
+    lens.add_argument("--seeds", type=Path, metavar="PATH", dest="compute_seeds")
+    lens.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    lens.add_argument("--mfu", default="0.35", metavar="SHARE",
+                      help="utilisation, a share of dense peak in (0, 1] (default: 0.35)")
+    lens.add_argument("--precision", default="bf16", metavar="bf16|fp8",
+                      help="the dense peak to use: bf16 (default) or fp8; GPUs without FP8 "
+                      "count at BF16")
+    lens.add_argument("--json", action="store_true", help="print JSON instead of tables")
     return parser
 
 
@@ -174,6 +185,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_compute(args: argparse.Namespace) -> int:
+    import json
+
+    from tui.core import compute
+    from tui.core.model import Precision
+
+    try:
+        mfu = compute.check_utilisation(float(args.mfu))
+    except (ValueError, compute.UtilisationError) as error:
+        message = str(error) if isinstance(error, compute.UtilisationError) else (
+            f"not a number: {args.mfu!r}")
+        print(f"deepseek-tui compute: --mfu: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    names = [p.value for p in Precision]
+    if args.precision.lower() not in names:
+        print(f"deepseek-tui compute: --precision: unknown precision '{args.precision}'"
+              f"{did_you_mean(args.precision.lower(), names)}; use {' or '.join(names)}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    corpus, code = _one_story(args.compute_seeds or args.seeds, args.story)
+    if corpus is None:
+        return code
+    lens = compute.lens(corpus, mfu, Precision(args.precision.lower()))
+    if args.json:
+        sys.stdout.write(json.dumps(compute.lens_json(lens), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from tui.compute_report import print_lens
+
+        print_lens(lens, corpus)
+    return code
+
+
 def cmd_schema() -> int:
     from tui.core.export import seed_json_schema
 
@@ -259,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "schema":
         return cmd_schema()
+    if args.command == "compute":
+        return cmd_compute(args)
     if args.command == "serve":
         return cmd_serve(args)
     return cmd_run(args.seeds, args.theme, args.data_dir)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui.core.model import UNSUPPORTED, DatePrecision, When
+from tui.core.model import UNSUPPORTED, DatePrecision, RunStage, When
 
 DASH = "—"
 UNCERTAIN_MARK = "†"
@@ -74,6 +74,14 @@ def hours(value: float) -> str:
     if value >= 1e3:
         return f"{value / 1e3:,.4g}K"
     return f"{value:,.0f}"
+
+
+def stage_hours(stage: RunStage) -> str:
+    """``2.664M``, ``512 × 198 h = ≈101.4K``: a stage's GPU-hours, ≈ when approximate."""
+    counted = ""
+    if stage.gpu_count is not None and stage.wall_clock_hours is not None:
+        counted = f"{stage.gpu_count:,} × {stage.wall_clock_hours:,.4g} h = "
+    return f"{counted}{'≈' if stage.uncertain else ''}{hours(stage.gpu_hours)}"
 
 
 def when_in_zones(value: When) -> str:

@@ -28,7 +28,7 @@ def test_ids_are_every_item_once(seed: Corpus) -> None:
     ids = list(seed.ids())
     assert len(ids) == len(set(ids)) == len(seed)
     assert ids[0] == seed.sections[0].id
-    assert ids[-1] == seed.prices[-1].id
+    assert ids[-1] == seed.utilisations[-1].id
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,9 @@ def test_titles_and_names(seed: Corpus) -> None:
     )
     assert seed.title_of("musk-lmao-no") == "Elon Musk: Lmao, no"
     assert seed.title_of("h800-sxm") == "H800 SXM5"
-    assert seed.title_of("fleet-r1-h800") == "R1 final stage: 512 H800s (DeepSeek, Nature)"
+    assert seed.title_of("fleet-r1-512-h800") == (
+        "R1 training: 512 H800s, 64 nodes of 8 (DeepSeek, Nature)"
+    )
     assert seed.title_of("musk") == "Elon Musk"
     assert seed.title_of("nope") == "nope"
     # a reaction without a quote is titled by its paraphrase
@@ -122,7 +124,7 @@ def test_related_of_wangs_claim(seed: Corpus) -> None:
 
 def test_related_of_a_gpu_includes_claims_through_fleets(seed: Corpus) -> None:
     related = seed.related("h800-sxm")
-    assert {"fleet-v3-h800", "fleet-r1-h800", "fleet-semianalysis"} <= related
+    assert {"fleet-v3-h800", "fleet-r1-512-h800", "fleet-semianalysis"} <= related
     assert {"dsv3-training-cost", "nature-r1-cost", "semianalysis-50k-hopper"} <= related
 
 

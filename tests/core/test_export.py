@@ -103,7 +103,8 @@ def _table(markdown: str, heading: str) -> list[list[str]]:
 
 def test_json_holds_the_whole_story_with_units_in_field_names(corpus: Corpus) -> None:
     data = json.loads(to_json(corpus, None))
-    assert list(data) == ["format", "story", *ENTITY_LISTS, "fleet_totals", "takes"]
+    assert list(data) == ["format", "story", *ENTITY_LISTS, "fleet_totals", "run_totals",
+                          "compute_lens", "takes"]
     assert {"claims", "gpus", "fleets", "reactions"} <= set(ENTITY_LISTS)
     assert data["format"] == 1 and data["story"]["id"] == "deepseek-r1"
     assert data["story"]["date"]["date"] == "2025-01-27"
@@ -139,6 +140,18 @@ def test_json_fleet_totals(corpus: Corpus) -> None:
     assert v3["uncertain"] is True and v3["fp8_partial"] is False
     fire_flyer = next(t for f, t in totals.items() if "a100" in f or "fireflyer" in f)
     assert fire_flyer["fp8_dense_pflops"] is None  # the A100 has no FP8
+
+
+def test_json_run_totals_sum_the_stages(corpus: Corpus) -> None:
+    data = json.loads(to_json(corpus, None))
+    assert [len(run["stages"]) for run in data["runs"]] == [3, 3]
+    totals = data["run_totals"]
+    assert totals["run-v3"] == {"gpu_hours": 2_788_000, "gpu_hours_uncertain": False,
+                                "price_per_gpu_hour_usd": 2.0, "cost_usd": 5_576_000,
+                                "reproduces_stated_cost": True}
+    r1 = totals["run-r1"]
+    assert r1["gpu_hours"] == 512 * 198 + 5_000 + 512 * 80 and r1["gpu_hours_uncertain"]
+    assert r1["cost_usd"] == 2 * r1["gpu_hours"] and r1["reproduces_stated_cost"] is True
 
 
 def test_json_takes_are_in_claim_order_without_cleared_ones(corpus: Corpus) -> None:

@@ -56,7 +56,7 @@ def test_real_seed_counts(seed: Corpus) -> None:
     # every item is indexed once
     sizes = [len(seed.sections), len(seed.sources), len(seed.actors), len(seed.claims)]
     sizes += [len(seed.gpus), len(seed.fleets), len(seed.reactions), len(seed.events)]
-    sizes += [len(seed.notes), len(seed.runs), len(seed.prices)]
+    sizes += [len(seed.notes), len(seed.runs), len(seed.prices), len(seed.utilisations)]
     assert len(seed) == sum(sizes)
     assert {run.id for run in seed.runs} == {"run-v3", "run-r1"}
 

@@ -31,8 +31,15 @@ async def test_cost_what_if_reproduces_v3_and_moves_with_the_price() -> None:
         fleets = app.screen.query_one("#cost-fleets", RowList)
         v3 = next(row for row in fleets.rows if row.key == "fleet-v3-h800")
         assert v3.cells[2].plain == "56.7"
+        assert "Pre-training" in text and "$5.328M" in text and "$238K" in text
         await pilot.press("r")
-        assert "R1" in _summary(app) and "$294K" in _summary(app)
+        text = _summary(app)
+        assert "R1" in text and "$294K" in text
+        # the three stages on 512 H800s, priced at $2, add up to about the stated $294K
+        assert "512 × 198 h = ≈101.4K" in text and "≈$202.8K" in text
+        assert "≈5K" in text and "512 × 80 h = ≈40.96K" in text
+        assert "$2.00 per GPU-hour  =  $294.7K" in text
+        assert "≈ the computation agrees to within 1% (its parts are approximate)" in text
         await pilot.press("tab")
         assert app.screen.focused is app.screen.query_one("#cost-prices")
         await pilot.press("escape")

@@ -105,7 +105,7 @@ async def test_selecting_a_gpu_marks_claims_and_fleets() -> None:
         while gpus.current_key != "h800-sxm":
             await pilot.press("j")
         marked_fleets = screen.query_one("#fleets", RowList).marked
-        assert {"fleet-v3-h800", "fleet-r1-h800"} <= marked_fleets
+        assert {"fleet-v3-h800", "fleet-r1-512-h800"} <= marked_fleets
         assert "dsv3-training-cost" in screen.query_one("#claims", RowList).marked
 
 

@@ -124,6 +124,11 @@ def test_cost_what_if_at_a_higher_price(snap_compare: Snap) -> None:
                         run_before=_then(press("w"), press("plus", "plus")))
 
 
+def test_cost_what_if_of_r1_from_its_three_stages(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("w"), press("r")))
+
+
 def test_inspector_on_a_fleet_with_totals(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(140, 50),
                         run_before=_then(follow("fleet-wang-h100"), press("enter")))
@@ -169,3 +174,27 @@ def test_note_editor(snap_compare: Snap) -> None:
 
     assert snap_compare(make_app(), terminal_size=(120, 40),
                         run_before=_then(follow("wang-50k-h100"), type_note))
+
+
+def test_compute_lens_120x40(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then(press("m")))
+
+
+def test_compute_lens_80x24(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_then(press("m")))
+
+
+def test_compute_lens_in_fp8_at_a_typed_utilisation(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("m", "p", "u", *"40", "enter")))
+
+
+def test_inspector_on_a_fleet_with_the_compute_line(snap_compare: Snap) -> None:
+    async def to_the_lens_line(pilot: Pilot[None], screen: Any) -> None:
+        body = screen.query_one("#inspector-body")
+        body.scroll_to(y=6, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(140, 50),
+                        run_before=_then(follow("fleet-fireflyer2"), press("enter"),
+                                         to_the_lens_line))

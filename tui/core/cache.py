@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - a Python without the built-in module
     from hashlib import blake2b
 
 ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: a run is made of stages
 
 
 def cache_dir() -> Path:

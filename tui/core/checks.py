@@ -188,6 +188,9 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
     for i, price in enumerate(story.prices):
         yield from ref(("prices", i, "gpu"), price.gpu, "gpu")
         yield from refs(("prices", i, "sources"), price.sources, "source")
+    for i, utilisation in enumerate(story.utilisations):
+        yield from ref(("utilisations", i, "gpu"), utilisation.gpu, "gpu")
+        yield from refs(("utilisations", i, "sources"), utilisation.sources, "source")
     for i, note in enumerate(story.notes):
         yield from refs(("notes", i, "about"), note.about)
         yield from refs(("notes", i, "sources"), note.sources, "source")

@@ -30,6 +30,7 @@ from tui.core.model import (
     Stance,
     Story,
     StoryData,
+    Utilisation,
     When,
     record_fields,
 )
@@ -48,6 +49,7 @@ KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
         Note: "note",
         Run: "run",
         PricePoint: "price",
+        Utilisation: "utilisation",
     }
 )
 
@@ -68,6 +70,7 @@ class Corpus:
     notes: tuple[Note, ...]
     runs: tuple[Run, ...]
     prices: tuple[PricePoint, ...]
+    utilisations: tuple[Utilisation, ...]
     _by_id: Mapping[str, Entity] = field(repr=False)
     _links: Mapping[str, frozenset[str]] = field(repr=False)
     index: CorpusIndex = field(repr=False, compare=False)
@@ -92,6 +95,7 @@ class Corpus:
             data.notes,
             data.runs,
             data.prices,
+            data.utilisations,
         ):
             for item in items:
                 by_id[item.id] = item
@@ -114,6 +118,7 @@ class Corpus:
             notes=data.notes,
             runs=data.runs,
             prices=data.prices,
+            utilisations=data.utilisations,
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
             index=CorpusIndex(data.reactions),
@@ -302,6 +307,9 @@ def _references(item: Entity) -> Iterator[str]:
         case PricePoint():
             if item.gpu:
                 yield item.gpu
+            yield from item.sources
+        case Utilisation():
+            yield item.gpu
             yield from item.sources
         case Section() | Source():
             return

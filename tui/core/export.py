@@ -15,16 +15,19 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from tui import compute_view as view
 from tui import formatting as fmt
+from tui.core import compute
 from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.corpus import Corpus
-from tui.core.hardware import FleetTotals, fleet_totals
-from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, to_jsonable
+from tui.core.hardware import FleetTotals, cost_what_if, fleet_totals
+from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Run, Source, to_jsonable
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import VERDICT_WORD, Take
-from tui.labels import fleet_label, stance_label, status_label
+from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
 
 FORMAT = 1
 REVIEW_AUTHOR = "deepseek-tui user"
@@ -69,8 +72,20 @@ def _totals_json(totals: FleetTotals) -> dict[str, Any]:
     }
 
 
+def _run_json(run: Run) -> dict[str, Any]:
+    """A run's GPU-hours (the sum of its stages) and its cost at its owner's price."""
+    what_if = cost_what_if(run)
+    return {
+        "gpu_hours": _round(what_if.gpu_hours),
+        "gpu_hours_uncertain": run.gpu_hours_uncertain,
+        "price_per_gpu_hour_usd": what_if.price_usd,
+        "cost_usd": _round(what_if.cost_usd),
+        "reproduces_stated_cost": what_if.reproduces_stated,
+    }
+
+
 def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
-    """The whole story, its fleet totals and the user's takes, as stable JSON."""
+    """The whole story, its fleet and run totals and the user's takes, as stable JSON."""
     data: dict[str, Any] = {"format": FORMAT, "story": to_jsonable(corpus.story)}
     for name in ENTITY_LISTS:
         data[name] = [to_jsonable(item) for item in getattr(corpus, name)]
@@ -78,6 +93,8 @@ def to_json(corpus: Corpus, store_takes: Mapping[str, Take] | None) -> str:
     data["fleet_totals"] = {
         fleet.id: _totals_json(fleet_totals(fleet, gpus)) for fleet in corpus.fleets
     }
+    data["run_totals"] = {run.id: _run_json(run) for run in corpus.runs}
+    data["compute_lens"] = compute.lens_json(compute.lens(corpus))
     data["takes"] = {
         claim_id: take.model_dump(mode="json")
         for claim_id, take in _ordered_takes(corpus, store_takes)
@@ -123,12 +140,22 @@ def _table(headers: tuple[str, ...], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def _source(source: Source) -> str:
+    """A source as Markdown: its title, linked to the original where that URL is known,
+    and the copy it was read via (named by its host)."""
+    text = _link(source.title, source.url) if source.url else _cell(source.title)
+    if source.via:
+        host = urlsplit(_web_url(source.via)).hostname or source.via
+        text += f" (read via {_link(host, source.via)})"
+    return text
+
+
 def _sources(corpus: Corpus, claim: Claim) -> str:
     """Links to a claim's sources, or the article section it comes from."""
     links = []
     for source_id in claim.sources:
         source = next((s for s in corpus.sources if s.id == source_id), None)
-        links.append(_link(source.title, source.url) if source else _cell(source_id))
+        links.append(_source(source) if source else _cell(source_id))
     if not links and claim.section:
         links.append(_cell(f"article: {corpus.title_of(claim.section)}"))
     return ", ".join(links)
@@ -232,6 +259,8 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
         "",
     ]
 
+    out += _compute_section(corpus)
+
     rows = []
     for reaction in corpus.reactions:
         said = f"“{reaction.quote}”" if reaction.quote else f"({reaction.paraphrase})"
@@ -263,6 +292,56 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _compute_section(corpus: Corpus) -> list[str]:
+    """The compute lens at its default utilisation and precision, as the CLI prints it."""
+    lens = compute.lens(corpus)
+    if not corpus.runs:
+        return []
+    at = f"{view.setting(lens.utilisation)} of {view.precision_word(lens.precision)} dense peak"
+    out = ["## Compute lens", "",
+           f"Training compute by 6ND (6 × active parameters × training tokens); days at {at}.",
+           ""]
+    rows = []
+    for run in lens.runs:
+        if run.training_flop is None or run.pretraining_gpu_hours is None:
+            rows.append([_cell(run.name), _cell(f"does not apply: {run.reason}"), "", "", ""])
+            continue
+        mark = "†" if run.uncertain else ""
+        shares = [fmt.DASH if share is None else view.percent(share) + mark
+                  for share in (run.implied[p] for p in compute.PEAK_FIELD)]
+        rows.append([_cell(run.name), view.flop(run.training_flop), *shares,
+                     fmt.hours(run.pretraining_gpu_hours) + mark])
+    out += _table(("Run", "Training compute (FLOP)", "Implied utilisation of BF16 peak",
+                   "Implied utilisation of FP8 peak", "Pre-training GPU-hours"), rows)
+    if corpus.utilisations:
+        rows = []
+        for ref in corpus.utilisations:
+            share = view.marked(view.percent_range(ref.low_percent, ref.high_percent),
+                                uncertain=ref.uncertain)
+            links = [_source(s) for s in corpus.sources if s.id in ref.sources]
+            rows.append([_cell(ref.label),
+                         f"{share} of {view.precision_word(ref.precision)} dense peak",
+                         _cell(CONFIRMATION_WORD[ref.status]), ", ".join(links)])
+        out += ["", "Reference utilisations (context):", "",
+                *_table(("Run", "Share of peak", "Checked", "Sources"), rows)]
+    for run in lens.applicable:
+        rows = []
+        for fleet in lens.fleets:
+            peak = fleet.peak
+            value = fleet.days.get(run.run.id)
+            days = "?" if value is None else view.marked(view.days(value), peak.approximate,
+                                                         peak.uncertain)
+            precision = view.peak_word(peak.precision, peak.fell_back)
+            gpus = view.marked(f"{peak.gpu_count:,}", peak.approximate, peak.uncertain)
+            rows.append([_cell(fleet.fleet.label), gpus.replace("~", "\\~"), precision,
+                         days.replace("~", "\\~")])
+        out += ["", f"Days of {_md(run.name)}'s pre-training on each fleet at {at}:", "",
+                *_table(("Fleet", "GPUs", "Peak used", "Days"), rows)]
+    out += ["", "Caveats:", "", *(f"- {_md(caveat)}" for caveat in lens.caveats), "",
+            "\\~ approximate count · † rests on an unconfirmed figure", ""]
+    return out
+
+
 def _verdict_item(name: str, take: Take) -> list[str]:
     word = VERDICT_WORD[take.verdict] if take.verdict else "no verdict"
     lines = [f"- **{name}**: {word}"]
@@ -279,9 +358,15 @@ def _appearances(corpus: Corpus, claim: Claim) -> list[dict[str, str]]:
     for source_id in claim.sources:
         source = next((s for s in corpus.sources if s.id == source_id), None)
         if source is not None:
-            found.append(
-                {"@type": "CreativeWork", "url": _web_url(source.url), "name": source.title}
-            )
+            work: dict[str, Any] = {"@type": "CreativeWork"}
+            if source.url:
+                work["url"] = _web_url(source.url)
+            work["name"] = source.title
+            if source.publisher:
+                work["publisher"] = {"@type": "Organization", "name": source.publisher}
+            if source.via:
+                work["archivedAt"] = _web_url(source.via)  # the copy that was read
+            found.append(work)
     if found:
         return found
     section = next((s for s in corpus.sections if s.id == claim.section), None)
@@ -298,7 +383,9 @@ def to_claimreview(
 ) -> str:
     """A schema.org ``ClaimReview`` per claim, as a JSON-LD array.
 
-    The rating is the user's verdict where there is one, else the claim's status.
+    The rating is the user's verdict where there is one, else the claim's status. Each
+    appearance names its source's original URL (when known) and publisher; a copy that
+    was read instead of the original is its ``archivedAt``.
     """
     published = (date_published or dt.datetime.now(dt.UTC).date()).isoformat()
     live = _live(takes)

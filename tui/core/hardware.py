@@ -115,32 +115,66 @@ PRICE_STEP_USD = 0.25
 """How far one key press moves the what-if price."""
 
 
+EXACT_TOLERANCE = 0.001
+"""How close (as a share) a computed cost must come to a stated one from exact figures."""
+
+APPROXIMATE_TOLERANCE = 0.01
+"""The same, when the GPU-hours are approximate (≈): the stated cost rounds its parts."""
+
+
+class StageCost(NamedTuple):
+    """One stage of a run priced at the what-if price."""
+
+    name: str
+    gpu_hours: float
+    cost_usd: float
+    uncertain: bool
+
+
 class CostWhatIf(NamedTuple):
-    """A run priced at ``price_usd`` per GPU-hour."""
+    """A run priced at ``price_usd`` per GPU-hour, stage by stage and in total."""
 
     gpu_hours: float
     price_usd: float
     cost_usd: float
     stated_cost_usd: float | None
     stated_price_usd: float | None
+    stages: tuple[StageCost, ...] = ()
+    approximate: bool = False
+
+    @property
+    def tolerance(self) -> float:
+        """The share the computation may miss the stated cost by and still reproduce it."""
+        return APPROXIMATE_TOLERANCE if self.approximate else EXACT_TOLERANCE
 
     @property
     def reproduces_stated(self) -> bool | None:
-        """At the run's own price, does the computation give the stated cost (to 0.1%)?"""
+        """At the run's own price, does the computation give the stated cost?
+
+        To 0.1% from exact GPU-hours, to 1% from approximate ones (``tolerance``).
+        """
         if self.stated_cost_usd is None or self.stated_price_usd is None:
             return None
         computed = training_cost_usd(self.gpu_hours, self.stated_price_usd)
-        return abs(computed - self.stated_cost_usd) <= 0.001 * max(self.stated_cost_usd, 1.0)
+        return abs(computed - self.stated_cost_usd) <= self.tolerance * max(
+            self.stated_cost_usd, 1.0)
 
 
 def cost_what_if(run: Run, price_usd: float | None = None) -> CostWhatIf:
     """Price ``run`` at ``price_usd`` (default: the price its owner assumed, else $2)."""
     price = price_usd if price_usd is not None else (run.price_per_gpu_hour_usd or 2.0)
     price = max(0.0, price)
+    stages = tuple(
+        StageCost(stage.name, stage.gpu_hours, training_cost_usd(stage.gpu_hours, price),
+                  stage.uncertain)
+        for stage in run.stages
+    )
     return CostWhatIf(
         gpu_hours=run.gpu_hours,
         price_usd=price,
-        cost_usd=training_cost_usd(run.gpu_hours, price),
+        cost_usd=sum((stage.cost_usd for stage in stages), 0.0),
         stated_cost_usd=run.stated_cost_usd,
         stated_price_usd=run.price_per_gpu_hour_usd,
+        stages=stages,
+        approximate=run.gpu_hours_uncertain,
     )

@@ -1,9 +1,9 @@
 """Find the line of an item path in a TOML seed file, without a second parser.
 
 ``tomllib`` keeps no positions, so this scans the text for table headers
-(``[story]``, ``[[claims]]``) and ``key =`` lines. It is right for seed files written
-one key per line, which is how seeds are written, and says nothing (``None``) when it
-cannot tell.
+(``[story]``, ``[[claims]]``, nested ``[[runs.stages]]``) and ``key =`` lines. It is
+right for seed files written one key per line, which is how seeds are written, and says
+nothing (``None``) when it cannot tell.
 """
 
 from __future__ import annotations
@@ -50,15 +50,32 @@ class TomlLocator:
                 return index
         return None
 
-    def _in_array(self, name: str, position: int, rest: Sequence[str | int]) -> int | None:
+    def _in_array(
+        self, name: str, position: int, rest: Sequence[str | int], after: int = -1
+    ) -> int | None:
+        """The line of ``rest`` in the ``position``-th ``[[name]]`` item after header ``after``.
+
+        A nested array of tables (``[[runs.stages]]`` under ``[[runs]]``) is searched
+        within its parent item: the headers up to the parent's next sibling.
+        """
+        parent = name.rpartition(".")[0]
         seen = -1
-        for index, header, is_array in self._headers:
-            if header == name and is_array:
-                seen += 1
-                if seen == position:
-                    if rest and isinstance(rest[0], str):
-                        return self._find_key(index, rest[0]) or index + 1
-                    return index + 1
+        for number in range(after + 1, len(self._headers)):
+            index, header, is_array = self._headers[number]
+            if parent and not header.startswith(parent + "."):
+                return None  # past the end of the parent item
+            if header != name or not is_array:
+                continue
+            seen += 1
+            if seen != position:
+                continue
+            if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
+                nested = self._in_array(f"{name}.{rest[0]}", rest[1], rest[2:], number)
+                if nested is not None:
+                    return nested
+            if rest and isinstance(rest[0], str):
+                return self._find_key(index, rest[0]) or index + 1
+            return index + 1
         return None
 
     def _find_key(self, header_index: int, key: str) -> int | None:

@@ -83,12 +83,29 @@ class ExportStatus(enum.StrEnum):
     UNRESTRICTED = "unrestricted"
 
 
+class StageKind(enum.StrEnum):
+    """What a stage of a training run did."""
+
+    PRE_TRAINING = "pre-training"
+    CONTEXT_EXTENSION = "context-extension"
+    POST_TRAINING = "post-training"
+    REINFORCEMENT_LEARNING = "reinforcement-learning"
+    DATA_GENERATION = "data-generation"
+
+
 class Confirmation(enum.StrEnum):
     CONFIRMED_PRIMARY = "confirmed-primary"
     CONFIRMED_SECONDARY = "confirmed-secondary"
     PARTLY_CONFIRMED = "partly-confirmed"
     UNCONFIRMED = "unconfirmed"
     DERIVED = "derived"
+
+
+class Precision(enum.StrEnum):
+    """The number format of a run's matrix multiplies, and of a dense-peak figure."""
+
+    BF16 = "bf16"
+    FP8 = "fp8"
 
 
 class EventKind(enum.StrEnum):
@@ -129,6 +146,7 @@ ENTITY_LISTS: tuple[str, ...] = (
     "notes",
     "runs",
     "prices",
+    "utilisations",
 )
 """The lists of a story whose items have ids, in file order."""
 
@@ -163,9 +181,12 @@ class Section(NamedTuple):
 
 
 class Source(NamedTuple):
+    """``url`` is the original's address (``None``: not verified); ``via`` the copy read."""
+
     id: str
     title: str
-    url: str
+    url: str | None = None
+    via: str | None = None
     publisher: str | None = None
     primary: bool = False
     date: dt.date | None = None
@@ -240,12 +261,25 @@ class Fleet(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+class RunStage(NamedTuple):
+    """One stage of a run; ``gpu_hours`` is resolved (given, or count × wall-clock hours)."""
+
+    name: str
+    kind: StageKind
+    gpu_hours: float
+    gpu_count: int | None = None
+    wall_clock_hours: float | None = None
+    uncertain: bool = False
+
+
 class Run(NamedTuple):
+    """A training run made of stages; ``gpu_hours_uncertain`` is set if any stage is."""
+
     id: str
     label: str
     by: str
     gpu: str
-    gpu_hours: float
+    stages: tuple[RunStage, ...]
     status: Confirmation
     gpu_hours_uncertain: bool = False
     fleet: str | None = None
@@ -254,6 +288,15 @@ class Run(NamedTuple):
     claim: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    active_parameters_billions: float | None = None
+    total_parameters_billions: float | None = None
+    training_tokens_trillions: float | None = None
+    precision: Precision | None = None
+
+    @property
+    def gpu_hours(self) -> float:
+        """The run's GPU-hours: the sum of its stages'."""
+        return sum((stage.gpu_hours for stage in self.stages), 0.0)
 
 
 class PricePoint(NamedTuple):
@@ -265,6 +308,23 @@ class PricePoint(NamedTuple):
     sources: tuple[str, ...]
     status: Confirmation
     gpu: str | None = None
+    note: str | None = None
+
+
+class Utilisation(NamedTuple):
+    """A reference utilisation: what share of dense peak another lab's run reached."""
+
+    id: str
+    label: str
+    gpu: str
+    precision: Precision
+    low_percent: float
+    high_percent: float
+    sources: tuple[str, ...]
+    status: Confirmation
+    gpu_count: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
     note: str | None = None
 
 
@@ -320,10 +380,22 @@ class StoryData(NamedTuple):
     notes: tuple[Note, ...] = ()
     runs: tuple[Run, ...] = ()
     prices: tuple[PricePoint, ...] = ()
+    utilisations: tuple[Utilisation, ...] = ()
 
 
 Entity = (
-    Section | Source | Actor | Claim | Gpu | Fleet | Reaction | Event | Note | Run | PricePoint
+    Section
+    | Source
+    | Actor
+    | Claim
+    | Gpu
+    | Fleet
+    | Reaction
+    | Event
+    | Note
+    | Run
+    | PricePoint
+    | Utilisation
 )
 
 

@@ -27,6 +27,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from tui.core import model
@@ -42,6 +43,8 @@ from tui.core.model import (
     EventKind,
     ExportStatus,
     FleetStatus,
+    Precision,
+    StageKind,
     Stance,
 )
 from tui.core.text import clean_text
@@ -58,6 +61,8 @@ __all__ = [
     "EventKind",
     "ExportStatus",
     "FleetStatus",
+    "Precision",
+    "StageKind",
     "Stance",
     "StoryFile",
     "to_model",
@@ -117,6 +122,10 @@ class Model(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
+    def record_values(self) -> dict[str, object]:
+        """Values the plain record gets beyond (or instead of) the fields: none here."""
+        return {}
+
 
 # --------------------------------------------------------------------------- enums
 
@@ -153,14 +162,30 @@ class Section(Model):
 
 
 class Source(Model):
-    """A document that something was checked in."""
+    """A document that something was checked in, cited as its original publisher put it.
+
+    ``url`` is the original's canonical address. When what was actually read is a copy
+    (a mirror, a proxy, a re-post), ``via`` holds the copy's address; ``url`` may then be
+    left out, when the original's address is not verified, and the source is cited by
+    its title, publisher and date.
+    """
 
     id: Id
     title: Text = Field(min_length=1, max_length=300)
-    url: Url
+    url: Url | None = Field(default=None, description="the original's canonical URL")
+    via: Url | None = Field(default=None, description="the copy that was read, if not the original")
     publisher: Text | None = Field(default=None, max_length=200)
     primary: StrictBool = False
     date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _has_an_address(self) -> Source:
+        if self.url is None and self.via is None:
+            raise ValueError("no URL: give url (the original), or via (the copy read) when "
+                             "the original's URL is not verified")
+        if self.url is not None and self.url == self.via:
+            raise ValueError("via repeats url: give via only for a copy of the original")
+        return self
 
 
 class Actor(Model):
@@ -247,19 +272,68 @@ class Fleet(Model):
     sources: tuple[Id, ...] = ()
 
 
-class Run(Model):
-    """A training run: how many GPU-hours on which GPU, and the price its owner assumed.
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+"""A finite number > 0."""
 
-    The cost what-if multiplies ``gpu_hours`` by a price the reader picks; a
-    ``stated_cost_usd`` lets the view show that the computation reproduces the claim.
+
+class RunStage(Model):
+    """One stage of a training run, with its GPU-hours.
+
+    Give ``gpu_hours`` directly, or ``gpu_count`` and ``wall_clock_hours`` (the run's
+    GPU-hours are then their product); when all three are given they must agree.
+    """
+
+    name: Text = Field(min_length=1, max_length=90)
+    kind: StageKind
+    gpu_hours: Positive | None = None
+    gpu_count: Annotated[StrictInt, Field(gt=0, le=100_000_000)] | None = None
+    wall_clock_hours: Positive | None = None
+    uncertain: StrictBool = Field(default=False, description="the figures are approximate (≈)")
+
+    @model_validator(mode="after")
+    def _hours_are_given_once(self) -> RunStage:
+        count, hours = self.gpu_count, self.wall_clock_hours
+        if (count is None) != (hours is None) and self.gpu_hours is None:
+            missing = "wall_clock_hours" if hours is None else "gpu_count"
+            raise ValueError(f"{missing} is missing: give gpu_count and wall_clock_hours "
+                             "together, or gpu_hours")
+        if self.gpu_hours is None and count is None:
+            raise ValueError("no GPU-hours: give gpu_hours, or gpu_count and wall_clock_hours")
+        if self.gpu_hours is not None and count is not None and hours is not None:
+            product = count * hours
+            if abs(product - self.gpu_hours) > 1e-9 * product:
+                raise ValueError(f"gpu_hours ({self.gpu_hours:g}) is not gpu_count × "
+                                 f"wall_clock_hours ({count} × {hours:g} = {product:g})")
+        return self
+
+    @property
+    def resolved_gpu_hours(self) -> float:
+        """The stage's GPU-hours, given or computed."""
+        if self.gpu_hours is not None:
+            return self.gpu_hours
+        assert self.gpu_count is not None and self.wall_clock_hours is not None
+        return self.gpu_count * self.wall_clock_hours
+
+    def record_values(self) -> dict[str, object]:
+        return {"gpu_hours": self.resolved_gpu_hours}
+
+
+class Run(Model):
+    """A training run: its stages' GPU-hours on which GPU, and the price its owner assumed.
+
+    The cost what-if multiplies the run's GPU-hours (the sum of its stages') by a price
+    the reader picks; a ``stated_cost_usd`` lets the view show that the computation
+    reproduces the claim.
     """
 
     id: Id
     label: Text = Field(min_length=1, max_length=90)
     by: Id = Field(description="who states the figures: an actor id")
     gpu: Id
-    gpu_hours: Annotated[float, Field(ge=0, allow_inf_nan=False)]
-    gpu_hours_uncertain: StrictBool = False
+    stages: tuple[RunStage, ...] = Field(min_length=1)
+    gpu_hours_uncertain: StrictBool = Field(
+        default=False, description="the GPU-hours are unconfirmed (also set if any stage is)"
+    )
     fleet: Id | None = Field(default=None, description="the fleet it ran on")
     price_per_gpu_hour_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     stated_cost_usd: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
@@ -267,6 +341,57 @@ class Run(Model):
     note: Text | None = Field(default=None, max_length=1000)
     sources: tuple[Id, ...] = ()
     status: Confirmation
+    active_parameters_billions: Positive | None = Field(
+        default=None, description="parameters used per token (a mixture of experts' active ones)"
+    )
+    total_parameters_billions: Positive | None = None
+    training_tokens_trillions: Positive | None = Field(
+        default=None, description="pre-training tokens"
+    )
+    precision: Precision | None = Field(
+        default=None, description="the number format of its matrix multiplies"
+    )
+
+    @field_validator("total_parameters_billions")
+    @classmethod
+    def _total_not_below_active(cls, total: float | None, info: ValidationInfo) -> float | None:
+        active = info.data.get("active_parameters_billions")
+        if total is not None and isinstance(active, float) and total < active:
+            raise ValueError(f"must be ≥ active_parameters_billions ({active:g})")
+        return total
+
+    def record_values(self) -> dict[str, object]:
+        unsure = self.gpu_hours_uncertain or any(stage.uncertain for stage in self.stages)
+        return {"gpu_hours_uncertain": unsure}
+
+
+class Utilisation(Model):
+    """A reference utilisation: the share of dense peak another lab's run reached.
+
+    Context for the compute lens, with its source: a range in percent of the dense
+    peak at ``precision`` (a single figure has ``high_percent`` equal to ``low_percent``).
+    """
+
+    id: Id
+    label: Text = Field(min_length=1, max_length=90)
+    gpu: Id
+    gpu_count: StrictInt | None = Field(default=None, gt=0, le=100_000_000)
+    approximate: StrictBool = False
+    precision: Precision
+    low_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+    high_percent: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
+    uncertain: StrictBool = Field(default=False, description="the figure is unconfirmed (†)")
+    note: Text | None = Field(default=None, max_length=500)
+    sources: tuple[Id, ...] = Field(min_length=1)
+    status: Confirmation
+
+    @field_validator("high_percent")
+    @classmethod
+    def _high_not_below_low(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("low_percent")
+        if isinstance(low, float) and high < low:
+            raise ValueError(f"must be ≥ low_percent ({low:g})")
+        return high
 
 
 class PricePoint(Model):
@@ -347,6 +472,7 @@ class StoryFile(Model):
     notes: tuple[Note, ...] = ()
     runs: tuple[Run, ...] = ()
     prices: tuple[PricePoint, ...] = ()
+    utilisations: tuple[Utilisation, ...] = ()
 
 
 def to_model(checked: StoryFile) -> model.StoryData:
@@ -365,7 +491,10 @@ def _convert(value: object) -> object:
         if target is None:
             name = "StoryData" if isinstance(value, StoryFile) else type(value).__name__
             target = _TARGETS.setdefault(type(value), getattr(model, name))
-        return target(**{name: _convert(getattr(value, name)) for name in type(value).model_fields})
+        values = {name: _convert(getattr(value, name)) for name in type(value).model_fields}
+        if isinstance(value, Model):
+            values.update(value.record_values())
+        return target(**values)
     if isinstance(value, tuple):
         return tuple(_convert(item) for item in value)
     return value

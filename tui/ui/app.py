@@ -391,6 +391,7 @@ class DeepseekApp(App[None]):
         self.push_screen(StoryPicker(self.stories, current), self.open_story)
 
     def action_help(self) -> None:
+        from tui.ui.screens.compute import ComputeScreen
         from tui.ui.screens.cost import CostScreen
         from tui.ui.screens.help import HelpScreen, binding_table
         from tui.ui.screens.note import NoteEditor
@@ -408,6 +409,7 @@ class DeepseekApp(App[None]):
             ("In a list", RowList.BINDINGS),
             ("Timeline", TimelineScreen.BINDINGS),
             ("Cost what-if", CostScreen.BINDINGS),
+            ("Compute lens", ComputeScreen.BINDINGS),
         ]
         self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
 

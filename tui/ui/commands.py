@@ -78,6 +78,7 @@ class AppCommands(_ListedCommands):
             commands += [
                 ("Open the timeline", screen.action_timeline, "t"),
                 ("Cost what-if: price a training run", screen.action_cost, "w"),
+                ("Compute lens: days of pre-training per fleet", screen.action_compute, "m"),
                 ("Search every pane", screen.action_search, "/"),
                 ("Export: Markdown brief", partial(app.export_story, "markdown"), "e"),
                 ("Export: JSON (whole story)", partial(app.export_story, "json"), "e"),

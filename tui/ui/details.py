@@ -9,8 +9,9 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from tui import compute_view as view
 from tui import formatting as fmt
-from tui.core import hardware
+from tui.core import compute, hardware
 from tui.core.corpus import Corpus
 from tui.core.model import (
     Actor,
@@ -25,6 +26,7 @@ from tui.core.model import (
     Run,
     Section,
     Source,
+    Utilisation,
 )
 from tui.core.text import one_line
 from tui.labels import (
@@ -144,6 +146,7 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                     f"  {fmt.count(part.count, item.approximate)}{mark} × "
                     f"{corpus.title_of(part.gpu)}\n"
                 )
+            _append_fleet_lens(corpus, item, out)
             sums = hardware.fleet_totals(item, {g.id: g for g in corpus.gpus})
             mark = " (†: rests on unconfirmed counts or figures)" if sums.uncertain else ""
             out.append(f"\nAt datasheet peak{mark}:\n", BOLD)
@@ -170,14 +173,17 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             _field(out, "Stated by", corpus.actor_name(item.by))
             _field(out, "GPU-hours", f"{fmt.hours(item.gpu_hours)}{mark} on "
                    f"{corpus.title_of(item.gpu)}")
+            for stage in item.stages:
+                _field(out, f"  {stage.name}", fmt.stage_hours(stage))
             _field(out, "At", f"{fmt.price(what_if.price_usd)} per GPU-hour → "
                    f"{fmt.money(what_if.cost_usd)}")
             if item.stated_cost_usd is not None:
                 _field(out, "Stated cost", fmt.money(item.stated_cost_usd))
             _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            _append_run_lens(corpus, item, out)
             if item.note:
                 out.append("\n" + item.note + "\n")
-            out.append("\nPress w for the cost what-if.\n", MUTED)
+            out.append("\nPress w for the cost what-if, m for the compute lens.\n", MUTED)
         case PricePoint():
             _field(out, "Price per GPU-hour", fmt.price_range(item.low_usd, item.high_usd))
             _field(out, "When", item.period)
@@ -186,6 +192,18 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             _field(out, "Checked", CONFIRMATION_WORD[item.status])
             if item.note:
                 out.append("\n" + item.note + "\n")
+        case Utilisation():
+            share = view.marked(view.percent_range(item.low_percent, item.high_percent),
+                                uncertain=item.uncertain)
+            _field(out, "Share of peak", f"{share} of {view.precision_word(item.precision)} "
+                   "dense peak")
+            count = (f"{fmt.count(item.gpu_count, item.approximate)} × "
+                     if item.gpu_count else "")
+            _field(out, "On", count + corpus.title_of(item.gpu))
+            _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.note:
+                out.append("\n" + item.note + "\n")
+            out.append("\nContext for the compute lens (m).\n", MUTED)
         case Actor():
             _field(out, "Kind", item.kind.value)
             if item.role:
@@ -206,11 +224,48 @@ def _body(corpus: Corpus, item: Entity) -> Text:
         case Source():
             if item.publisher:
                 _field(out, "Publisher", item.publisher)
+            if item.date:
+                _field(out, "Date", item.date.isoformat())
             _field(out, "Kind", "primary" if item.primary else "secondary")
-            out.append(item.url + "\n", Style(underline=True, link=item.url))
+            _append_addresses(item, out, "", Style(underline=True, link=item.url))
         case Section():
             _field(out, "Article section", item.title)
     return out
+
+
+def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text) -> None:
+    """``V3's pre-training would take N days at U%``, for each run the lens applies to."""
+    lens = compute.lens(corpus)
+    days = next((f for f in lens.fleets if f.fleet.id == fleet.id), None)
+    lines = []
+    for run in lens.applicable:
+        value = days.days.get(run.run.id) if days is not None else None
+        if days is None or value is None:
+            continue
+        shown = view.marked(view.days(value), days.peak.approximate, days.peak.uncertain)
+        precision = view.precision_word(days.peak.precision)
+        lines.append(f"  {run.name}'s pre-training would take {shown} days at "
+                     f"{view.setting(lens.utilisation)} of {precision} dense peak\n")
+    if lines:
+        out.append("\nCompute lens (6ND, a floor; m to open it):\n", BOLD)
+        for line in lines:
+            out.append(line)
+
+
+def _append_run_lens(corpus: Corpus, run: Run, out: Text) -> None:
+    """The run's training compute and implied utilisation, or why the lens does not apply."""
+    found = compute.run_compute(run, {g.id: g for g in corpus.gpus})
+    if found.training_flop is None or found.pretraining_gpu_hours is None:
+        _field(out, "Compute lens", f"does not apply: {found.reason}")
+        return
+    mark = fmt.UNCERTAIN_MARK if found.uncertain else ""
+    _field(out, "Training compute", f"{view.flop(found.training_flop)} FLOP (6 × "
+           f"{run.active_parameters_billions:g}B active × {run.training_tokens_trillions:g}T "
+           "tokens: 6ND, a floor)")
+    shares = " · ".join(f"{view.percent(share)}{mark} of {view.precision_word(p)}"
+                        for p, share in found.implied.items() if share is not None)
+    _field(out, "Implied utilisation", f"{shares} dense peak, over "
+           f"{fmt.hours(found.pretraining_gpu_hours)}{mark} pre-training GPU-hours")
 
 
 def _fleet_ratios(
@@ -254,8 +309,24 @@ def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
     for source_id in source_ids:
         source = corpus.get(source_id)
         if isinstance(source, Source):
-            out.append(f"  • {source.title}\n")
-            out.append(f"    {source.url}\n", Style(dim=True, underline=True, link=source.url))
+            out.append(f"  • {source.title}")
+            if source.publisher:
+                out.append(f" ({source.publisher})", MUTED)
+            out.append("\n")
+            link = Style(dim=True, underline=True, link=source.url)
+            _append_addresses(source, out, "    ", link)
+
+
+def _append_addresses(source: Source, out: Text, indent: str, link: Style) -> None:
+    """The original's URL (or that it is not verified) and the copy it was read via."""
+    if source.url is not None:
+        out.append(f"{indent}{source.url}\n", link)
+    else:
+        out.append(f"{indent}original URL not verified: cited by title, publisher and date\n",
+                   MUTED)
+    if source.via is not None:
+        out.append(f"{indent}read via ", MUTED)
+        out.append(f"{source.via}\n", Style(dim=True, underline=True, link=source.via))
 
 
 def _append_context(corpus: Corpus, item_id: str, out: Text) -> None:

@@ -1,8 +1,9 @@
-"""The cost what-if: a training run's GPU-hours × a price the reader picks.
+"""The cost what-if: a training run's GPU-hours, stage by stage, × a price the reader picks.
 
-Shows that the computation reproduces the owner's stated figure at the owner's price,
-what it becomes at other prices (with the story's price points as context), and how
-many days the run takes on each claimed fleet.
+Shows each stage's GPU-hours and cost, that the computation reproduces the owner's
+stated figure at the owner's price (to 1% when the parts are approximate), what it
+becomes at other prices (with the story's price points as context), and how many days
+the run takes on each claimed fleet.
 """
 
 from __future__ import annotations
@@ -30,6 +31,25 @@ FLEET_COLUMNS = (Column("Fleet"), Column("GPUs", 10, align="right"),
                  Column("Days", 9, align="right"))
 PRICE_COLUMNS = (Column("Price point"), Column("When", 20), Column("$/GPU-h", 13, align="right"),
                  Column("Run would cost", 16, align="right"))
+
+
+STAGE_WIDTH, HOURS_WIDTH, COST_WIDTH = 34, 26, 14
+"""Columns of the stage lines in the summary."""
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` padded or cut (with …) to ``width`` characters."""
+    return text.ljust(width) if len(text) < width else text[: width - 2] + "… "
+
+
+def _verdict(what_if: hardware.CostWhatIf) -> str:
+    """Whether the computation at the owner's price gives the owner's stated cost."""
+    if not what_if.reproduces_stated:
+        return "✗ the computation does not reproduce it"
+    if what_if.approximate:
+        return (f"≈ the computation agrees to within {what_if.tolerance:.0%} "
+                "(its parts are approximate)")
+    return "✓ the computation reproduces it"
 
 
 class CostScreen(Transient, Screen[None]):
@@ -121,21 +141,34 @@ class CostScreen(Transient, Screen[None]):
         text.append("  =  ")
         text.append(fmt.money(what_if.cost_usd), "bold")
         text.append("\n")
+        text.append_text(self._stages(run, what_if))
         if what_if.stated_cost_usd is not None and what_if.stated_price_usd is not None:
             stated = (f"{self.corpus.actor_name(run.by)} states "
                       f"{fmt.money(what_if.stated_cost_usd)} at "
                       f"{fmt.price(what_if.stated_price_usd)}")
-            verdict = ("✓ the computation reproduces it" if what_if.reproduces_stated
-                       else "✗ the computation does not reproduce it")
-            text.append(f"{stated}: {verdict}.\n", "dim")
+            text.append(f"{stated}: {_verdict(what_if)}.\n", "dim")
         text.append(f"Figures: {CONFIRMATION_WORD[run.status]}", "dim")
+        if any(stage.uncertain for stage in run.stages):
+            text.append(" · ≈ approximate, as the source gives it", "dim")
         if run.gpu_hours_uncertain:
-            text.append(" · † the GPU-hours are not confirmed", "dim")
+            text.append(" · † the total rests on approximate or unconfirmed GPU-hours", "dim")
         text.append("\n")
         if run.note:
             text.append(run.note + "\n", "dim")
         text.append("\n← / − lower and → / + raise the price by $0.25 · 0 the owner's price",
                     "italic")
+        return text
+
+    @staticmethod
+    def _stages(run: Run, what_if: hardware.CostWhatIf) -> Text:
+        """One line per stage: its GPU-hours (and how they were counted) and its cost."""
+        text = Text()
+        text.append(f"  {'Stage':<{STAGE_WIDTH}}{'GPU-hours':>{HOURS_WIDTH}}"
+                    f"{'at ' + fmt.price(what_if.price_usd):>{COST_WIDTH}}\n", "dim")
+        for stage, cost in zip(run.stages, what_if.stages, strict=True):
+            money = ("≈" if stage.uncertain else "") + fmt.money(cost.cost_usd)
+            text.append(f"  {_fit(one_line(stage.name), STAGE_WIDTH)}"
+                        f"{fmt.stage_hours(stage):>{HOURS_WIDTH}}{money:>{COST_WIDTH}}\n")
         return text
 
     def _fleet_rows(self, run: Run) -> list[Row]:

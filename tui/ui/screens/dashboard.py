@@ -113,6 +113,8 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
                 tooltip="Every dated event in order, linked to its items"),
         Binding("w", "cost", "Cost what-if", id="dashboard.cost",
                 tooltip="Price a training run's GPU-hours at any rate"),
+        Binding("m", "compute", "Compute", id="dashboard.compute",
+                tooltip="The compute lens: days of pre-training on each fleet"),
         Binding("escape", "back", "Back", show=False, id="dashboard.back",
                 tooltip="Go back in the inspector, or clear search, filter and selection"),
     ]
@@ -725,6 +727,12 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
 
         if self.corpus is not None:
             self.app.push_screen(CostScreen(self.corpus))
+
+    def action_compute(self) -> None:
+        from tui.ui.screens.compute import ComputeScreen
+
+        if self.corpus is not None:
+            self.app.push_screen(ComputeScreen(self.corpus), self._follow_from)
 
     def _follow_from(self, item_id: str | None) -> None:
         if item_id is not None:

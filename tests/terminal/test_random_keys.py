@@ -36,6 +36,7 @@ OPENERS: dict[str, list[bytes]] = {
     "note editor": [b"1", b"n", b"h", b"i"],
     "timeline": [b"t"],
     "cost what-if": [b"w"],
+    "compute lens": [b"m", b"u", b"4", b"0", b"\r", b"p", b"+"],
     "export dialog": [b"e"],
     "themes": [b"T", b"T", CTRL_P, b"t", b"h", b"e", b"m", b"e", b"\r"],
     "stories": [b"o"],
@@ -43,7 +44,7 @@ OPENERS: dict[str, list[bytes]] = {
 }
 
 RANDOM_KEYS: list[bytes] = [
-    *(bytes([c]) for c in b"abcdefghijklmnoprstuvwxyz1234/?fsbhlcvnetwrTGgjk "),
+    *(bytes([c]) for c in b"abcdefghijklmnoprstuvwxyz01234/?fsbhlcvnetwrmupTGgjk+-= "),
     b"\t", b"\x1b[Z", b"\r", ESCAPE, b"\x1b[A", b"\x1b[B", b"\x1b[C", b"\x1b[D",
     PAGE_UP, PAGE_DOWN, b"\x1b[H", b"\x1b[F", CTRL_HOME, CTRL_END, b"\x1b[1;2H",
     b"\x1b[1;2F", CTRL_P, b"\x13", b"\x7f", b"\x1b[3~",

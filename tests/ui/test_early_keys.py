@@ -18,6 +18,7 @@ from tests.ui.helpers import loaded, make_app, warm_cache
 from tui.core.config import load_config
 from tui.core.userdata import UserStore, data_dir
 from tui.ui.app import DeepseekApp
+from tui.ui.screens.compute import ComputeScreen
 from tui.ui.screens.cost import CostScreen
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.export import ExportPicker
@@ -92,6 +93,10 @@ async def _cost(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -
     assert isinstance(app.screen, CostScreen)
 
 
+async def _compute(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
+    assert isinstance(app.screen, ComputeScreen)
+
+
 async def _quit(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
     assert app.return_code == 0
 
@@ -103,7 +108,7 @@ async def _help(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -
 EFFECTS: dict[str, Check] = {
     "enter": _enter, "slash": _search, "f": _stance, "s": _sort, "b": _baseline,
     "c": _copy, "o": _stories, "v": _verdict, "n": _note, "e": _export, "t": _timeline,
-    "w": _cost, "q": _quit, "question_mark": _help,
+    "w": _cost, "m": _compute, "q": _quit, "question_mark": _help,
 }
 """What each key the dashboard's footer shows must have done."""
 

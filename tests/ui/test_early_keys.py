@@ -46,14 +46,6 @@ async def _stance(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None])
     assert screen.stance_filter is not None
 
 
-async def _sort(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
-    assert screen.gpu_sort is not None
-
-
-async def _baseline(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
-    assert "Select a GPU first" in _messages(app)  # the first frame has a claim selected
-
-
 async def _copy(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
     assert screen.selected is not None and app.clipboard.startswith("CLAIM")
 
@@ -106,11 +98,12 @@ async def _help(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -
 
 
 EFFECTS: dict[str, Check] = {
-    "enter": _enter, "slash": _search, "f": _stance, "s": _sort, "b": _baseline,
-    "c": _copy, "o": _stories, "v": _verdict, "n": _note, "e": _export, "t": _timeline,
-    "w": _cost, "m": _compute, "q": _quit, "question_mark": _help,
+    "enter": _enter, "slash": _search, "f": _stance, "c": _copy, "o": _stories,
+    "v": _verdict, "n": _note, "e": _export, "t": _timeline, "w": _cost, "m": _compute,
+    "q": _quit, "question_mark": _help,
 }
-"""What each key the dashboard's footer shows must have done."""
+"""What each key the dashboard's footer shows in its first frame (the claims pane has
+focus) must have done."""
 
 
 async def _footer_keys() -> list[str]:

@@ -141,7 +141,7 @@ async def test_the_size_message_search_box_and_filter_bar_come_after_the_first_f
 
 async def test_they_are_mounted_when_wanted_sooner(monkeypatch: pytest.MonkeyPatch) -> None:
     def without_extras(self: DashboardScreen) -> None:
-        self._first_frame_out = True
+        self._first_frame_pending = False
         self._inspect()
 
     monkeypatch.setattr(DashboardScreen, "_after_first_frame", without_extras)

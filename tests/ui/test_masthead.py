@@ -35,7 +35,8 @@ async def test_full_size_lines() -> None:
         lines = [masthead.render_line(y).text for y in range(3)]
         assert all(len(line) == 120 for line in lines)
         assert lines[0].startswith(" Musk versus DeepSeek R1")
-        assert lines[0].rstrip().endswith("…")  # the publisher does not fit
+        # The publisher does not fit: it is dropped whole, not cut (issue 16).
+        assert lines[0].rstrip().endswith("·  c. 2025-01-27")
         assert lines[1].startswith(" Reactions ✗ skeptical")
         assert lines[2].startswith(" Your take press v on a claim")
 

@@ -12,6 +12,7 @@ from tests.ui.helpers import loaded, make_app
 from tui.core.model import Stance
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.stories import StoryPicker
+from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.row_list import RowList
 
 
@@ -169,8 +170,9 @@ async def test_s_sorts_gpu_table_by_focused_column_and_reverses() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         await pilot.press("2")
+        pane = screen.query_one(GpuPane)
         gpus = screen.query_one("#gpus", RowList)
-        assert screen.gpu_column == 3  # BF16 dense
+        assert pane.gpu_column == 3  # BF16 dense
         await pilot.press("s")
         keys = [row.key for row in gpus.rows]
         bf16 = [screen.corpus.get(k).bf16_dense_tflops for k in keys]
@@ -181,12 +183,12 @@ async def test_s_sorts_gpu_table_by_focused_column_and_reverses() -> None:
         assert bf16 == sorted(bf16)
         assert "▲" in gpus.render_line(0).text
         await pilot.press("left", "left", "left")
-        assert screen.gpu_column == 0
+        assert pane.gpu_column == 0
         await pilot.press("s")
         names = [screen.corpus.get(row.key).name for row in gpus.rows]
         assert names == sorted(names, key=str.casefold)
         await pilot.press("right", "l")
-        assert screen.gpu_column == 2
+        assert pane.gpu_column == 2
 
 
 async def test_b_sets_the_baseline_and_ratios_follow() -> None:
@@ -194,14 +196,15 @@ async def test_b_sets_the_baseline_and_ratios_follow() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         await pilot.press("2")
+        pane = screen.query_one(GpuPane)
         gpus = screen.query_one("#gpus", RowList)
-        assert screen.baseline == "a100-sxm-80"
+        assert pane.baseline == "a100-sxm-80"
         row = next(r for r in gpus.rows if r.key == "h100-sxm")
         assert row.cells[-1].plain == "3.17×"
         while gpus.current_key != "h100-sxm":
             await pilot.press("j")
         await pilot.press("b")
-        assert screen.baseline == "h100-sxm"
+        assert pane.baseline == "h100-sxm"
         row = next(r for r in gpus.rows if r.key == "h100-sxm")
         assert row.cells[-1].plain == "1.00×"
 
@@ -333,3 +336,41 @@ async def test_compact_layout_shows_one_pane_at_a_time() -> None:
         await pilot.press("3")
         assert screen.query_one("#reactions").has_class("-active")
         assert not screen.query_one("#claims").has_class("-active")
+
+
+@pytest.mark.parametrize("key", ["s", "b", "h", "l", "left", "right"])
+async def test_the_gpu_keys_act_only_in_the_gpu_pane(key: str) -> None:
+    """In Claims, h changed the GPU table's ratio column without a word; now the GPU
+    keys belong to the GPU pane, and the footer shows them only there."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        pane = screen.query_one(GpuPane)
+        before = (pane.gpu_sort, pane.gpu_column, pane.baseline)
+        for pane_key in ("1", "3"):  # claims, reactions
+            await pilot.press(pane_key, key)
+            await pilot.pause()
+            assert (pane.gpu_sort, pane.gpu_column, pane.baseline) == before
+        footer = {b.key for _, b, enabled, _ in screen.active_bindings.values()
+                  if b.show and enabled}
+        assert "s" not in footer and "b" not in footer
+        await pilot.press("2")
+        footer = {b.key for _, b, enabled, _ in screen.active_bindings.values()
+                  if b.show and enabled}
+        assert {"s", "b"} <= footer
+
+
+async def test_the_palette_shows_each_command_with_the_key_that_runs_it_now() -> None:
+    """The keys come from the bindings, so a user's keymap shows in the palette too."""
+    from tui.ui.commands import AppCommands
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        shown = {text: key for text, _, key in AppCommands(screen)._commands()}
+        assert shown["Open the timeline"] == "t" and shown["Show keys (help)"] == "?"
+        app.set_keymap({"dashboard.timeline": "y", "dashboard.export": "x"})
+        await pilot.pause()
+        shown = {text: key for text, _, key in AppCommands(screen)._commands()}
+        assert shown["Open the timeline"] == "y"
+        assert shown["Export: JSON (whole story)"] == "x"

@@ -53,6 +53,10 @@ def test_default_120x40(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then())
 
 
+def test_default_160x50(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(160, 50), run_before=_then())
+
+
 def test_default_80x24(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_then())
 

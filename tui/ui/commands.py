@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from tui.ui.app import DeepseekApp
@@ -63,6 +64,17 @@ class ItemCommands(_ListedCommands):
 
 
 
+def _key_displays(screen: Screen[None]) -> dict[str, str]:
+    """Binding id → the key that runs it now, as the footer shows it (so a user's
+    keymap shows here too)."""
+    keys: dict[str, str] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.id and binding.id not in keys:
+            keys[binding.id] = screen.app.get_key_display(binding)
+    return keys
+
+
 class AppCommands(_ListedCommands):
     """Stories and the dashboard's own actions, by name."""
 
@@ -75,21 +87,27 @@ class AppCommands(_ListedCommands):
                              f"{len(corpus.claims)} claims, {len(corpus.reactions)} reactions"))
         screen = app.dashboard
         if screen is not None:
-            commands += [
-                ("Open the timeline", screen.action_timeline, "t"),
-                ("Cost what-if: price a training run", screen.action_cost, "w"),
-                ("Compute lens: days of pre-training per fleet", screen.action_compute, "m"),
-                ("Search every pane", screen.action_search, "/"),
-                ("Export: Markdown brief", partial(app.export_story, "markdown"), "e"),
-                ("Export: JSON (whole story)", partial(app.export_story, "json"), "e"),
-                ("Export: ClaimReview JSON-LD", partial(app.export_story, "claimreview"), "e"),
-                ("Verdict on the selected claim (cycle)", screen.action_verdict, "v"),
-                ("Note on the selected claim", screen.action_note, "n"),
-                ("Cycle the stance filter", screen.action_cycle_stance, "f"),
-                ("Clear search and filters", screen.clear_filters, "Esc"),
-                ("Copy the selected item", screen.action_copy, "c"),
-                ("Show keys (help)", app.action_help, "?"),
-            ]
+            keys = _key_displays(screen)
+            commands += [(text, action, keys.get(binding_id, "")) for text, action, binding_id in (
+                ("Open the timeline", screen.action_timeline, "dashboard.timeline"),
+                ("Cost what-if: price a training run", screen.action_cost, "dashboard.cost"),
+                ("Compute lens: days of pre-training per fleet", screen.action_compute,
+                 "dashboard.compute"),
+                ("Search every pane", screen.action_search, "dashboard.search"),
+                ("Export: Markdown brief", partial(app.export_story, "markdown"),
+                 "dashboard.export"),
+                ("Export: JSON (whole story)", partial(app.export_story, "json"),
+                 "dashboard.export"),
+                ("Export: ClaimReview JSON-LD", partial(app.export_story, "claimreview"),
+                 "dashboard.export"),
+                ("Verdict on the selected claim (cycle)", screen.action_verdict,
+                 "dashboard.verdict"),
+                ("Note on the selected claim", screen.action_note, "dashboard.note"),
+                ("Cycle the stance filter", screen.action_cycle_stance, "dashboard.stance_filter"),
+                ("Clear search and filters", screen.clear_filters, "dashboard.back"),
+                ("Copy the selected item", screen.action_copy, "dashboard.copy"),
+                ("Show keys (help)", app.action_help, "app.help"),
+            )]
         return commands
 
     async def discover(self) -> Hits:

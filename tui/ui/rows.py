@@ -17,21 +17,31 @@ from tui.core.corpus import Corpus
 from tui.core.index import Threaded
 from tui.core.model import Claim, Reaction, Stance
 from tui.core.text import one_line
-from tui.labels import fleet_label, stance_label, status_label, verdict_label
+from tui.labels import STANCE_GLYPH, VERDICT_GLYPH, fleet_label, status_label
 from tui.ui.widgets.row_list import Column, LazyRows, Row
 
 CLAIM_COLUMNS = (
-    Column("Claimant", 16),
+    Column("Claimant", 12),
     Column("Claim"),
-    Column("Status", 14),
-    Column("You", 9),
+    Column("Status", 13),
 )
+"""The claim is the content: it gets what the claimant and its status leave."""
+YOU_COLUMN = Column("", 1)
+"""Your verdict's mark (+ − ?), only once you have given one: one cell, not a column
+of a word's width on every row (the masthead spells out the tally)."""
+
+
+def claim_columns(any_verdicts: bool) -> tuple[Column, ...]:
+    """The claims list's columns: "You" only as wide as what it shows."""
+    return (*CLAIM_COLUMNS, YOU_COLUMN) if any_verdicts else CLAIM_COLUMNS
+
 
 REACTION_COLUMNS = (
-    Column("Who", 16),
-    Column("Stance", 12),
+    Column("Who", 12),
+    Column("", 1),
     Column("Said (→ replies to)"),
 )
+"""The stance is its mark (✗ ✓ • ±), coloured; the masthead's tally is the legend."""
 
 
 class GpuField(NamedTuple):
@@ -86,7 +96,7 @@ def claim_rows(
                 Text(one_line(corpus.actor_name(claim.by))),
                 Text(one_line(claim.short)),
                 Text(status_label(claim.status)),
-                Text(verdict_label(chosen.get(claim.id))),
+                Text(VERDICT_GLYPH.get(chosen.get(claim.id) or "", "")),
             ),
             tones=("", "", f"status-{claim.status.value}", ""),
         )
@@ -137,7 +147,7 @@ def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> LazyRows:
             reaction.id,
             (
                 Text(one_line(corpus.actor_name(reaction.actor))),
-                Text(stance_label(reaction.stance)),
+                Text(STANCE_GLYPH[reaction.stance]),
                 said,
             ),
             indent=min(depth[key], 8),

@@ -9,7 +9,6 @@ below the minimum size.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from functools import partial
 from typing import ClassVar, TypeVar
 
@@ -17,9 +16,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.events import Resize, ScreenResume
-from textual.markup import escape
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -28,50 +26,33 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui import formatting as fmt
-from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
 from tui.core.model import Stance
 from tui.core.text import one_line
-from tui.labels import verdict_label
 from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe
+from tui.ui.planner import Route, RowPlanner
+from tui.ui.screens.dashboard_panes import LISTS, PANE_TITLES, PANES, PaneFocus
+from tui.ui.screens.dashboard_takes import TakeKeys
 from tui.ui.takes import Takes
+from tui.ui.widgets.filter_bar import FilterBar, SearchBox, filter_parts
+from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import Row, RowList
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
-LARGE_STORY = 20_000
-"""Items from which a search runs in a worker."""
-HUGE_STORY = 100_000
-"""Items from which every replan but the first runs in a worker (~100 ms of work)."""
 SEARCH_SETTLE_S = 0.08
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
-PANES = ("claims", "gpus", "reactions", "inspector")
-PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
-               "inspector": "Inspector"}
-PANE_BOX = {"claims": "claims", "gpus": "pane-gpus", "reactions": "reactions",
-            "inspector": "inspector"}
-"""The id of each pane's bordered box: the claims and reactions lists and the inspector
-are their own boxes (a wrapping container would be one more widget to mount, style and
-draw in the first frame); the GPU pane holds two lists."""
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
-SORTABLE = ("name", *(f.field for f in build.GPU_FIELDS))
 
 
 _W = TypeVar("_W", bound=Widget)
 
 
-def ratio_field_for(column: int) -> str:
-    """The figure the ratio column compares: the focused one, or BF16 dense."""
-    if 1 <= column <= len(build.GPU_FIELDS):
-        return build.GPU_FIELDS[column - 1].field
-    return "bf16_dense_tflops"
-
-
-class DashboardScreen(lifecycle.Guarded, Screen[None]):
+class DashboardScreen(TakeKeys, PaneFocus, lifecycle.Guarded, Screen[None]):
     """The one screen of the story."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,23 +72,15 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
                 tooltip="Filter every pane by text, live"),
         Binding("f", "cycle_stance", "Stance", id="dashboard.stance_filter",
                 tooltip="Cycle the reactions' stance filter"),
-        Binding("s", "sort", "Sort", id="dashboard.sort",
-                tooltip="Sort the GPU table by its focused column; again to reverse"),
-        Binding("b", "baseline", "Baseline", id="dashboard.baseline",
-                tooltip="Make the GPU under the cursor the baseline for ratios"),
-        Binding("left,h", "column(-1)", "Column left", show=False,
-                id="dashboard.column_left", tooltip="Focus the GPU table's previous column"),
-        Binding("right,l", "column(1)", "Column right", show=False,
-                id="dashboard.column_right", tooltip="Focus the GPU table's next column"),
         Binding("c", "copy", "Copy", id="dashboard.copy",
                 tooltip="Copy the selected item as text (OSC 52)"),
-        Binding("o", "stories", "Stories", id="dashboard.stories",
+        Binding("o", "app.stories", "Stories", id="dashboard.stories",
                 tooltip="Switch to another story"),
         Binding("v", "verdict", "Verdict", id="dashboard.verdict",
                 tooltip="Your verdict on the selected claim: believe → doubt → unsure → none"),
         Binding("n", "note", "Note", id="dashboard.note",
                 tooltip="Write a note on the selected claim"),
-        Binding("e", "export", "Export", id="dashboard.export",
+        Binding("e", "app.export", "Export", id="dashboard.export",
                 tooltip="Export the story and your verdicts: Markdown, JSON or ClaimReview"),
         Binding("t", "timeline", "Timeline", id="dashboard.timeline",
                 tooltip="Every dated event in order, linked to its items"),
@@ -124,9 +97,6 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     selected: reactive[str | None] = reactive(None, init=False, repaint=False)
     search_query: reactive[str] = reactive("", init=False, repaint=False)
     stance_filter: reactive[Stance | None] = reactive(None, init=False, repaint=False)
-    gpu_sort: reactive[tuple[str, bool] | None] = reactive(None, init=False, repaint=False)
-    gpu_column: reactive[int] = reactive(3, init=False, repaint=False)  # BF16 dense
-    baseline: reactive[str | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
     def __init__(self, first: Corpus, takes: Takes) -> None:
@@ -137,12 +107,10 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         self.takes = takes
         self.corpus: Corpus | None = None
         self.history: list[str] = []
-        self._plan_generation = 0
-        self._shown_plan: build.Plan | None = None  # of this story
-        self._whole_plan: build.Plan | None = None  # of this story, unfiltered
+        self._planner: RowPlanner[build.Plan] | None = None  # of the story shown
         self._filtering = False
-        self._resumed = False
-        self._first_frame_out = False  # see _after_first_frame
+        self._first_frame_pending = True
+        """The first frame is still on its way: see ``_after_first_frame``."""
 
     # -- layout
 
@@ -156,12 +124,10 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             yield RowList(build.REACTION_COLUMNS, id="reactions", empty_text="",
                           classes="pane")
         with Horizontal(id="bottom"):
-            with Vertical(id="pane-gpus", classes="pane"):
-                yield RowList(build.GPU_COLUMNS, id="gpus", empty_text="")
-                yield RowList(build.FLEET_COLUMNS, id="fleets", empty_text="")
+            yield GpuPane(id="pane-gpus", classes="pane")
             yield Inspector(id="inspector", classes="pane")
         # The size message, the search box and the filter bar come after the first frame
-        # (see _extra).
+        # (see _after_first_frame).
         yield Footer()
 
     def on_mount(self) -> None:
@@ -175,22 +141,12 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         if self._first is not None:
             self.show_story(self._first)
             self._first = None
-        # What the first frame goes without comes right after it: with the first
-        # resume (on_screen_resume), or failing that once the screen next settles.
-        lifecycle.call_after_refresh(self, self._after_first_frame)
+        lifecycle.call_after_refresh(self, self._after_first_frame)  # the fallback
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        # Runs before Screen's own handler, which restyles the whole tree when asked to.
-        # The first resume asks, just after mounting styled every widget: doing it again
-        # was about a tenth of the first frame. Later resumes are left as Textual has
-        # them.
-        if not self._resumed:
-            self._resumed = True
+        # Runs before Screen's own handler (see _after_first_frame).
+        if self._first_frame_pending:
             event.refresh_styles = False
-            # The first frame is normally out by now (it is drawn once the screen has
-            # mounted; if not, it only carries a little more): what it went without
-            # comes next, in the layout this resume does anyway, not after the screen
-            # has also settled its first resizes (~40 ms later).
             lifecycle.call_next(self, self._after_first_frame)
 
     def on_resize(self, event: Resize) -> None:
@@ -203,7 +159,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         self.set_class(compact, "-compact")
         self.query_one(Masthead).set_compact(compact)
         if too_small:
-            self._too_small_message().update(
+            self.ensure_size_message().update(
                 Text(
                     f"terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {width}×{height}\n"
                     "make the window bigger, or press q to quit",
@@ -217,18 +173,16 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     def show_story(self, corpus: Corpus) -> None:
         """Show ``corpus``; selection, search and filters start afresh."""
         self.corpus = corpus
-        self._shown_plan = self._whole_plan = None
+        self._planner = RowPlanner(len(corpus))
         self.history.clear()
-        for name, what in (("claims", "claims"), ("reactions", "reactions"), ("gpus", "GPUs"),
-                           ("fleets", "fleets")):
-            self.query_one(f"#{name}", RowList).empty_text = f"no {what} match"
+        for name in ("claims", "reactions"):
+            self.query_one(f"#{name}", RowList).empty_text = f"no {name} match"
+        self.query_one(GpuPane).show_story(corpus)
         story = corpus.story
-        header = Text()
-        header.append(one_line(story.title), "bold")
-        header.append(f"  ·  {fmt.when(story.date, False)}  ·  {one_line(story.publisher)}")
-        self.query_one(Masthead).set_story(header)
-        self.baseline = next((g.id for g in corpus.gpus if g.id.startswith("a100")),
-                             corpus.gpus[0].id if corpus.gpus else None)
+        self.query_one(Masthead).set_story(
+            one_line(story.title), (fmt.when(story.date, False), one_line(story.publisher)))
+        if not self._first_frame_pending:
+            self._prepare_search()
         self.search_query = ""
         self.stance_filter = None
         self.selected = None
@@ -248,45 +202,39 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     def refresh_rows(self, typing: bool = False) -> None:
         """Rebuild every pane's rows from the story, the search and the filters.
 
-        A search on a large story runs in a worker, so typing in the search box never
-        waits for it; the newest request wins and older results are dropped. While
-        ``typing``, the worker first waits a moment for the next key. Without a search
-        the plan is quick at any size (rows are built lazily, the reply order is worked
-        out in the load worker, and a stance is one pass over the reactions: 3 ms at
-        10,000), so it is made here and shown in the key's own frame; on a huge story
-        only the first plan is (it opens the story), and the rest go to the worker,
-        except going back to the whole story, which reuses that first plan.
+        ``RowPlanner`` (``tui.ui.planner``) says where the plan is made: reused, on the
+        UI thread in the key's own frame, or in a worker when it would keep the UI
+        thread too long; the newest request wins and older results are dropped. While
+        ``typing``, the worker first waits a moment for the next key.
         """
-        corpus = self.corpus
-        if corpus is None:
+        corpus, planner = self.corpus, self._planner
+        if corpus is None or planner is None:
             return
-        self._plan_generation += 1
         verdicts = self._verdicts()
-        args = (corpus, self.search_query, self.stance_filter, verdicts)
-        size = len(corpus)
-        whole = self._whole_plan
-        if (whole is not None and whole.verdicts == verdicts and self.stance_filter is None
-                and not self.search_query.strip()):
-            self._apply_plan(self._plan_generation, whole)
-        elif (size >= LARGE_STORY and self.search_query.strip()) or (
-            size >= HUGE_STORY and self._shown_plan is not None
-        ):
+        generation, route = planner.request(self.search_query, self.stance_filter, verdicts,
+                                            corpus.index.haystack is not None)
+        if route is Route.REUSE:
+            assert planner.whole is not None
+            self._apply_plan(generation, planner.whole)
+        elif route is Route.WORKER:
             self._filtering = True
             self._update_filter_bar()
             # Only once the filter bar has said "filtering…": the worker holds the GIL
             # for tens of milliseconds, and the key should be answered on screen first.
-            lifecycle.call_after_refresh(self, self._plan_in_worker, self._plan_generation,
-                                         SEARCH_SETTLE_S if typing else 0.0, *args)
+            lifecycle.call_after_refresh(self, self._plan_in_worker, planner, generation,
+                                         SEARCH_SETTLE_S if typing else 0.0, corpus,
+                                         self.search_query, self.stance_filter, verdicts)
         else:
-            plan = build.plan_rows(*args)
+            started = time.perf_counter()
+            plan = build.plan_rows(corpus, self.search_query, self.stance_filter, verdicts)
             assert plan is not None
-            if plan.stance is None and not plan.query:
-                self._whole_plan = plan
-            self._apply_plan(self._plan_generation, plan)
+            planner.record(plan, time.perf_counter() - started)
+            self._apply_plan(generation, plan)
 
     @work(thread=True, exclusive=True, group="rows", description="plan rows")
     def _plan_in_worker(
         self,
+        planner: RowPlanner[build.Plan],
         generation: int,
         settle_s: float,
         corpus: Corpus,
@@ -301,88 +249,62 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             time.sleep(settle_s)
             if worker.is_cancelled:
                 return
+        started = time.perf_counter()
         plan = build.plan_rows(corpus, query, stance, verdicts, lambda: worker.is_cancelled)
         if plan is not None and not worker.is_cancelled:
+            planner.record(plan, time.perf_counter() - started)
             lifecycle.call_from_thread(self, self._apply_plan, generation, plan)
 
     class RowsShown(Message):
         """The panes have rows from a story (the app then loads the rest)."""
 
     def _apply_plan(self, generation: int, plan: build.Plan) -> None:
-        if generation != self._plan_generation:
+        planner = self._planner
+        changes = planner.accept(generation, plan) if planner is not None else None
+        if changes is None:
             return  # a newer search or filter is on its way
         self.post_message(self.RowsShown())
         self._filtering = False
-        # Only the lists whose inputs changed: a stance filter touches the reactions
-        # alone, and refilling a list redraws all of it.
-        shown = self._shown_plan
-        same_search = shown is not None and shown.query == plan.query
-        if not (same_search and shown is not None and shown.verdicts == plan.verdicts):
-            self.query_one("#claims", RowList).set_rows(plan.claims)
-        if not (same_search and shown is not None and shown.stance is plan.stance):
+        if changes.claims:
+            self._show_claims(plan.claims, bool(plan.verdicts))
+        if changes.reactions:
             self.query_one("#reactions", RowList).set_rows(plan.reactions)
-        if not same_search:
-            self.query_one("#fleets", RowList).set_rows(plan.fleets)
-            self.refresh_gpu_rows(plan.visible)  # and the pane titles
-        else:
-            self._update_titles(ratio_field_for(self.gpu_column))
-        self._shown_plan = plan
+        if changes.gpus_and_fleets:
+            self.query_one(GpuPane).show(plan.visible, plan.fleets)
+        self._pane("reactions").border_subtitle = (
+            f"stance: {self.stance_filter.value}" if self.stance_filter else "")
         self.query_one(Masthead).set_counts(plan.stances)
         self._update_take_tally()
         self._update_filter_bar()
+        self._keep_selection_visible()
 
-    def refresh_gpu_rows(self, visible: frozenset[str] | None) -> None:
-        """Rebuild only the GPU table: its sort, column cursor and baseline changed."""
-        corpus = self.corpus
-        if corpus is None:
+    def _keep_selection_visible(self) -> None:
+        """The inspector follows the filter: an item the search or stance filter has just
+        hidden gives way to the row under the cursor of its own list (the first row
+        shown, as a rule), or to nothing if that list is empty."""
+        corpus, selected = self.corpus, self.selected
+        if corpus is None or selected is None:
             return
-        sort_field, reverse = self.gpu_sort or (None, False)
-        ratio_field = ratio_field_for(self.gpu_column)
-        gpus = self.query_one("#gpus", RowList)
-        gpus.sort_column = SORTABLE.index(sort_field) if sort_field else None
-        gpus.sort_reverse = reverse
-        gpus.column_cursor = self.gpu_column
-        gpus.set_rows(
-            build.gpu_rows(corpus, visible, sort_field=sort_field, reverse=reverse,
-                           ratio_field=ratio_field, baseline=self.baseline)
-        )
-        self._update_titles(ratio_field)
-
-    def _update_titles(self, ratio_field: str) -> None:
-        corpus = self.corpus
-        if corpus is None:
-            return
-        reactions = self._pane("reactions")
-        reactions.border_subtitle = (
-            f"stance: {self.stance_filter.value}" if self.stance_filter else ""
-        )
-        base = corpus.title_of(self.baseline) if self.baseline else "none"
-        label = next(f.label for f in build.GPU_FIELDS if f.field == ratio_field)
-        self._pane("gpus").border_subtitle = escape(f"× base = {label} vs {base}")
+        list_name = LIST_OF_KIND.get(corpus.kind_of(selected) or "")
+        if list_name is None:
+            return  # an actor, source or note opened from the inspector's links
+        row_list = self.query_one(f"#{list_name}", RowList)
+        if row_list.index_of(selected) is None:
+            self.selected = row_list.current_key
 
     def _update_filter_bar(self) -> None:
-        parts = []
-        if self.search_query.strip():
-            counts = self._counts()
-            parts.append(f"search “{one_line(self.search_query.strip())}”: {counts}")
-        if self.stance_filter is not None:
-            parts.append(f"stance: {self.stance_filter.value}")
-        if self._filtering:
-            parts.append("filtering…")
+        counts = {name: len(self.query_one(f"#{name}", RowList).rows)
+                  for name in LISTS}
+        parts = filter_parts(self.search_query, counts, self.stance_filter, self._filtering)
         if not parts and not self.query("#filter-bar"):
             return  # nothing to hide
-        bar = self._filter_bar()
-        # The bar takes the footer's line while a filter is on: swapping two docked
-        # lines of one height leaves the panes where they are, so showing or hiding it
-        # redraws one line instead of laying out and redrawing the whole screen.
-        bar.set_class(bool(parts), "-on")
-        self.query_one(Footer).set_class(bool(parts), "-off")
-        bar.update(Text("▸ filter  " + "  ·  ".join(parts) + "   (Esc clears)"), layout=False)
+        self.ensure_filter_bar().show_filters(parts)
+        self.query_one(Footer).set_class(bool(parts), "-off")  # the bar takes its line
 
     # -- widgets the first frame goes without
 
-    def _extra(self, widget_id: str, kind: type[_W], make: Callable[[], _W]) -> _W:
-        """The ``kind`` widget ``widget_id``; if it is not mounted yet, ``make`` it now.
+    def _ensure(self, widget_id: str, kind: type[_W]) -> _W:
+        """The ``kind`` widget ``widget_id``, mounted now if it is not yet.
 
         The size message, the search box and the filter bar are not in the first frame
         (each widget there costs about a millisecond to mount, style and draw). They
@@ -392,30 +314,18 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         mounted = self.query(f"#{widget_id}")
         if mounted:
             return mounted.first(kind)
-        widget = make()
-        widget.id = widget_id
+        widget = kind(id=widget_id)
         self.mount(widget, before=self.query_one(Footer))
         return widget
 
-    def _too_small_message(self) -> Static:
-        return self._extra("too-small", Static, Static)
+    def ensure_size_message(self) -> Static:
+        return self._ensure("too-small", Static)
 
-    def _search_box(self) -> Input:
-        def make() -> Input:
-            box = Input(placeholder="search every pane…  (Enter keeps the filter, Esc "
-                        "clears it)")
-            box.display = False
-            return box
+    def ensure_search_box(self) -> SearchBox:
+        return self._ensure("search", SearchBox)
 
-        return self._extra("search", Input, make)
-
-    def _filter_bar(self) -> Static:
-        return self._extra("filter-bar", Static, Static)
-
-    def _counts(self) -> str:
-        sizes = {name: len(self.query_one(f"#{name}", RowList).rows)
-                 for name in ("claims", "gpus", "fleets", "reactions")}
-        return ", ".join(f"{count} {name}" for name, count in sizes.items())
+    def ensure_filter_bar(self) -> FilterBar:
+        return self._ensure("filter-bar", FilterBar)
 
     # -- selection and links
 
@@ -426,7 +336,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         ``Highlighted`` messages: a message arrives after the cursor's own frame has
         been drawn, so the inspector and the link marks came a frame (17 ms) later.
         """
-        for name in ("claims", "gpus", "fleets", "reactions"):
+        for name in LISTS:
             row_list = self.query_one(f"#{name}", RowList)
             self.watch(row_list, "cursor", partial(self._cursor_moved, row_list), init=False)
 
@@ -448,57 +358,55 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             self.selected = focused.current_key
         self._sync_active_pane()
 
-    def _sync_active_pane(self) -> None:
-        focused = self.focused
-        if focused is None:
-            return
-        for pane in PANES:
-            if self._pane(pane) in focused.ancestors_with_self:
-                self.active_pane = pane
-                return
-
-    def watch_active_pane(self) -> None:
-        for pane in PANES:
-            self._pane(pane).set_class(pane == self.active_pane, "-active")
-        top = self.active_pane in ("claims", "reactions")
-        self.query_one("#top").set_class(top, "-holds-active")
-        self.query_one("#bottom").set_class(not top, "-holds-active")
-        self._update_tabs()
-
-    def _pane(self, pane: str) -> Widget:
-        return self.query_one(f"#{PANE_BOX[pane]}")
-
-    def _update_tabs(self) -> None:
-        tabs = Text()
-        for number, pane in enumerate(PANES, start=1):
-            label = f" {number} {PANE_TITLES[pane]} "
-            tabs.append(label, "reverse bold" if pane == self.active_pane else "dim")
-            tabs.append(" ")
-        self.query_one(Masthead).set_tabs(tabs)
-
     def watch_selected(self, item_id: str | None) -> None:
         corpus = self.corpus
         if corpus is None:
             return
         related = corpus.related(item_id) if item_id else frozenset()
-        for name in ("claims", "gpus", "fleets", "reactions"):
+        for name in LISTS:
             self.query_one(f"#{name}", RowList).set_marked(related)
-        if self._first_frame_out:
+        if not self._first_frame_pending:
             self._inspect()
 
     def _after_first_frame(self) -> None:
-        """Inspect the selection and mount what the first frame went without.
+        """What the first frame goes without, right after it: the one hand-off.
 
-        The first frame goes out without the inspector's text: wrapping it and drawing
-        its links was a tenth of that frame, and nothing in it waits for them.
+        The first frame goes out without the inspector's text (wrapping it and drawing
+        its links was a tenth of that frame, and nothing in it waits for them), the size
+        message, the search box and the filter bar (about a millisecond each to mount,
+        style and draw); and the search text of the story is built in the background.
+        Until then ``_first_frame_pending`` holds, and a selection marks its links but
+        leaves the inspector alone.
+
+        It runs once, at the first of two moments. Normally the screen's first resume
+        (``on_screen_resume``), which Textual sends once the screen is up, the first
+        frame normally out: the hand-off comes in the layout that resume does anyway,
+        not ~40 ms later, after the first resizes. The same resume would have Textual
+        restyle the whole screen, just after mounting styled every widget (a tenth of
+        the first frame), so that one restyle is skipped through the public
+        ``ScreenResume.refresh_styles``; later resumes are left as Textual has them.
+        Failing a resume, the call after the next refresh that ``on_mount`` schedules.
+        Both are gated (``tui.ui.lifecycle``): nothing here runs while the app exits.
         """
-        if self._first_frame_out:
+        if not self._first_frame_pending:
             return
-        self._first_frame_out = True
+        self._first_frame_pending = False
         self._inspect()
-        self._too_small_message()
-        self._search_box()
-        self._filter_bar()
+        self.ensure_size_message()
+        self.ensure_search_box()
+        self.ensure_filter_bar()
+        self._prepare_search()
+
+    def _prepare_search(self) -> None:
+        corpus = self.corpus
+        if corpus is not None and corpus.index.haystack is None:
+            self._build_search_text(corpus)
+
+    @work(thread=True, exclusive=True, group="search-text", description="build search text")
+    def _build_search_text(self, corpus: Corpus) -> None:
+        """The story's search text, ahead of the first search (which would otherwise
+        build it, or send itself to a worker to do so)."""
+        corpus.prepare_search()
 
     def _inspect(self) -> None:
         """Show the selected item in the inspector."""
@@ -536,34 +444,8 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
 
     # -- actions
 
-    def _focus_order(self) -> list[RowList]:
-        return [*(self.query_one(f"#{name}", RowList)
-                  for name in ("claims", "gpus", "fleets", "reactions")),
-                self.query_one(Inspector).links]
-
-    def action_focus_next_pane(self) -> None:
-        self._cycle_focus(1)
-
-    def action_focus_previous_pane(self) -> None:
-        self._cycle_focus(-1)
-
-    def _cycle_focus(self, step: int) -> None:
-        order = self._focus_order()
-        current = self.focused
-        index = order.index(current) if current in order else -step
-        self.set_focus(order[(index + step) % len(order)])
-
-    def action_pane(self, pane: str) -> None:
-        target = (self.query_one(Inspector).links if pane == "inspector"
-                  else self.query_one(f"#{pane}", RowList))
-        self.set_focus(target)
-        self.active_pane = pane
-
     def action_search(self) -> None:
-        search = self._search_box()
-        search.display = True
-        search.cursor_blink = False if self.app.is_headless else search.cursor_blink
-        self.set_focus(search)
+        self.ensure_search_box().open()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -571,7 +453,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self._search_box().display = False
+        self.ensure_search_box().close(clear=False)
         self.set_focus(self.query_one("#claims", RowList))
 
     def watch_search_query(self) -> None:
@@ -584,36 +466,6 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     def watch_stance_filter(self) -> None:
         self.refresh_rows()
 
-    def action_sort(self) -> None:
-        field = SORTABLE[self.gpu_column] if self.gpu_column < len(SORTABLE) else None
-        if field is None:
-            self.notify("This column cannot be sorted", severity="warning", markup=False)
-            return
-        current = self.gpu_sort
-        if current and current[0] == field:
-            self.gpu_sort = (field, not current[1])
-        else:
-            self.gpu_sort = (field, field != "name")
-
-    def watch_gpu_sort(self) -> None:
-        self.refresh_gpu_rows(self._visible())
-
-    def action_column(self, step: int) -> None:
-        self.gpu_column = max(0, min(len(SORTABLE) - 1, self.gpu_column + step))
-
-    def watch_gpu_column(self) -> None:
-        self.refresh_gpu_rows(self._visible())
-
-    def action_baseline(self) -> None:
-        if self.selected and self.corpus and self.corpus.kind_of(self.selected) == "gpu":
-            self.baseline = self.selected
-            self.notify(f"Baseline: {self.corpus.title_of(self.selected)}", markup=False)
-        else:
-            self.notify("Select a GPU first (pane 2), then press b", severity="warning")
-
-    def watch_baseline(self) -> None:
-        self.refresh_gpu_rows(self._visible())
-
     def action_copy(self) -> None:
         if self.corpus is None or self.selected is None:
             self.notify("Nothing selected to copy", severity="warning", markup=False)
@@ -622,99 +474,6 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {self.corpus.kind_of(self.selected)} "
                     f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard", markup=False)
-
-    def action_stories(self) -> None:
-        self.app.action_stories()  # type: ignore[attr-defined]
-
-    def _verdicts(self) -> dict[str, str]:
-        if self.corpus is None:
-            return {}
-        return dict(self.takes.verdicts.get(self.corpus.story.id, {}))
-
-    def _note(self, claim_id: str) -> str:
-        if self.corpus is None:
-            return ""
-        return self.takes.notes.get(self.corpus.story.id, {}).get(claim_id, "")
-
-    def _update_take_tally(self) -> None:
-        corpus = self.corpus
-        if corpus is None:
-            return
-        counts = agreement(corpus, self._verdicts())
-        text = Text()
-        text.append("Your take ", style="dim")
-        if not counts.rated:
-            text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
-        else:
-            text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}"
-                                  for v in ("believe", "doubt", "unsure")))
-            text.append(f" ({counts.rated}/{counts.claims} claims)", style="dim")
-            text.append("  ·  reactions to them: ")
-            text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
-            if counts.other:
-                text.append(f", {counts.other} neither", style="dim")
-        self.query_one(Masthead).set_take(text)
-
-    def refresh_takes(self) -> None:
-        """Show changed verdicts or notes: the claims' "You" column, the tally, the inspector.
-
-        Only the claims list depends on the takes, so the other panes (and, on a large
-        story, a search worker) are left alone.
-        """
-        corpus = self.corpus
-        if corpus is None:
-            return
-        self.query_one("#claims", RowList).set_rows(
-            build.claim_rows(corpus, self._visible(), self._verdicts())
-        )
-        self._update_take_tally()
-        self.watch_selected(self.selected)
-
-    def _selected_claim(self) -> str | None:
-        if self.corpus is None or self.selected is None:
-            return None
-        if self.corpus.kind_of(self.selected) != "claim":
-            self.notify("Select a claim first (pane 1)", severity="warning")
-            return None
-        return self.selected
-
-    def action_verdict(self) -> None:
-        """Cycle the verdict on the selected claim (once the takes have loaded)."""
-        claim_id = self._selected_claim()
-        if claim_id is not None and self.corpus is not None:
-            self.takes.when_ready(self, partial(self._cycle_verdict, self.corpus, claim_id))
-
-    def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
-        if corpus is not self.corpus:
-            return  # another story was opened while the takes loaded
-        cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
-        current = self._verdicts().get(claim_id)
-        verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
-        self.takes.set_verdict(corpus.story.id, claim_id, verdict)
-        self.refresh_takes()
-
-    def action_note(self) -> None:
-        """Edit the note on the selected claim (once the takes have loaded)."""
-        claim_id = self._selected_claim()
-        if claim_id is not None and self.corpus is not None:
-            self.takes.when_ready(self, partial(self._edit_note, self.corpus, claim_id))
-
-    def _edit_note(self, corpus: Corpus, claim_id: str) -> None:
-        from tui.ui.screens.note import NoteEditor
-
-        if corpus is not self.corpus:
-            return
-        story_id = corpus.story.id
-
-        def saved(note: str | None) -> None:
-            if note is not None:
-                self.takes.set_note(story_id, claim_id, note)
-                self.watch_selected(self.selected)
-
-        self.app.push_screen(NoteEditor(corpus.title_of(claim_id), self._note(claim_id)), saved)
-
-    def action_export(self) -> None:
-        self.app.action_export()  # type: ignore[attr-defined]
 
     def action_timeline(self) -> None:
         from tui.ui.screens.timeline import TimelineScreen
@@ -739,8 +498,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             self.follow(item_id)
 
     def action_back(self) -> None:
-        search = self._search_box()
-        if search.has_focus:
+        if self.ensure_search_box().has_focus:
             self.clear_filters()
             self.set_focus(self.query_one("#claims", RowList))
             return
@@ -755,9 +513,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             self.selected = None
 
     def clear_filters(self) -> None:
-        search = self._search_box()
-        search.value = ""
-        search.display = False
+        self.ensure_search_box().close(clear=True)
         self.search_query = ""
         self.stance_filter = None
 

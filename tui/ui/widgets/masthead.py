@@ -17,8 +17,9 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.core.agreement import Agreement
 from tui.core.model import Stance
-from tui.labels import STANCE_GLYPH
+from tui.labels import STANCE_GLYPH, verdict_label
 from tui.ui.widgets.strips import one_strip
 
 
@@ -49,6 +50,23 @@ def stance_tally(counts: dict[Stance, int], width: int, colours: dict[str, str])
     return text
 
 
+def take_tally(counts: Agreement) -> Text:
+    """The take line: the user's verdicts, and the reactions that agree with them."""
+    text = Text()
+    text.append("Your take ", style="dim")
+    if not counts.rated:
+        text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
+        return text
+    text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}"
+                          for v in ("believe", "doubt", "unsure")))
+    text.append(f" ({counts.rated}/{counts.claims} claims)", style="dim")
+    text.append("  ·  reactions to them: ")
+    text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
+    if counts.other:
+        text.append(f", {counts.other} neither", style="dim")
+    return text
+
+
 class Masthead(Widget):
     """The story line, then the stance tally and your take (or, compact, the tabs)."""
 
@@ -63,16 +81,31 @@ class Masthead(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.story = Text()
+        self.title = ""
+        self.details: tuple[str, ...] = ()
         self.counts: dict[Stance, int] = {}
         self.take = Text()
         self.tabs = Text()
         self.compact = False
         self._styles: dict[bool, Style] = {}  # story line or not → its style, until restyled
 
-    def set_story(self, text: Text) -> None:
-        self.story = text
+    def set_story(self, title: str, details: tuple[str, ...]) -> None:
+        """The story line: its title, then ``details`` (date, publisher) as room allows."""
+        self.title, self.details = title, details
         self.refresh()
+
+    def story_line(self, width: int) -> Text:
+        """The title with as many details as fit in ``width``, the last ones dropped
+        first; only a title too long on its own is cut (with an ellipsis)."""
+        line = Text()
+        for count in range(len(self.details), -1, -1):
+            line = Text()
+            line.append(self.title, "bold")
+            for detail in self.details[:count]:
+                line.append(f"  ·  {detail}")
+            if line.cell_len <= width:
+                break
+        return line
 
     def set_counts(self, counts: dict[Stance, int]) -> None:
         self.counts = dict(counts)
@@ -81,6 +114,10 @@ class Masthead(Widget):
     def set_take(self, text: Text) -> None:
         self.take = text
         self.refresh()
+
+    def show_take(self, counts: Agreement) -> None:
+        """The user's take: verdicts so far, and how the reactions to them line up."""
+        self.set_take(take_tally(counts))
 
     def set_tabs(self, text: Text) -> None:
         self.tabs = text
@@ -95,7 +132,7 @@ class Masthead(Widget):
     def line(self, y: int) -> Text:
         """What line ``y`` says (without its one-cell margins)."""
         if y == 0:
-            return self.story
+            return self.story_line(self.size.width - 2)
         if self.compact:
             return self.tabs if y == 1 else Text()
         if y == 1:

@@ -192,6 +192,15 @@ class RowList(ScrollView, can_focus=True):
 
     # -- data in
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Show ``columns`` instead (the rows keep their cells; extra cells are not drawn)."""
+        columns = tuple(columns)
+        if columns != self.columns:
+            self.columns = columns
+            self._widths_for.clear()
+            self._strips.clear()
+            self.refresh()
+
     @property
     def header_height(self) -> int:
         return 1 if self.show_header else 0

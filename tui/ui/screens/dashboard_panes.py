@@ -1,0 +1,95 @@
+"""Moving between the dashboard's panes: Tab, the number keys, and which pane is active.
+
+A mixin of ``DashboardScreen``: the four panes in their order, their bordered boxes,
+focus cycling (the GPU pane counts as two stops, its table and its fleets), the
+``-active`` classes that the stylesheet and the compact layout's tabs follow.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.masthead import Masthead
+from tui.ui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from textual.reactive import reactive
+    from textual.screen import Screen
+
+    _ScreenBase = Screen[None]
+else:
+    _ScreenBase = object
+
+PANES = ("claims", "gpus", "reactions", "inspector")
+PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
+               "inspector": "Inspector"}
+PANE_BOX = {"claims": "claims", "gpus": "pane-gpus", "reactions": "reactions",
+            "inspector": "inspector"}
+"""The id of each pane's bordered box: the claims and reactions lists and the inspector
+are their own boxes (a wrapping container would be one more widget to mount, style and
+draw in the first frame); the GPU pane holds two lists."""
+LISTS = ("claims", "gpus", "fleets", "reactions")
+"""The dashboard's lists of items, in focus order."""
+
+
+class PaneFocus(_ScreenBase):
+    """Focus between the panes, and the active pane's marks."""
+
+    if TYPE_CHECKING:
+        active_pane: reactive[str]
+
+    def _focus_order(self) -> list[RowList]:
+        return [*(self.query_one(f"#{name}", RowList)
+                  for name in LISTS),
+                self.query_one(Inspector).links]
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle_focus(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle_focus(-1)
+
+    def _cycle_focus(self, step: int) -> None:
+        order = self._focus_order()
+        current = self.focused
+        index = order.index(current) if current in order else -step
+        self.set_focus(order[(index + step) % len(order)])
+
+    def action_pane(self, pane: str) -> None:
+        target = (self.query_one(Inspector).links if pane == "inspector"
+                  else self.query_one(f"#{pane}", RowList))
+        self.set_focus(target)
+        self.active_pane = pane
+
+    def _sync_active_pane(self) -> None:
+        focused = self.focused
+        if focused is None:
+            return
+        for pane in PANES:
+            if self._pane(pane) in focused.ancestors_with_self:
+                self.active_pane = pane
+                return
+
+    def watch_active_pane(self) -> None:
+        for pane in PANES:
+            self._pane(pane).set_class(pane == self.active_pane, "-active")
+        top = self.active_pane in ("claims", "reactions")
+        self.query_one("#top").set_class(top, "-holds-active")
+        self.query_one("#bottom").set_class(not top, "-holds-active")
+        self._update_tabs()
+
+    def _pane(self, pane: str) -> Widget:
+        return self.query_one(f"#{PANE_BOX[pane]}")
+
+    def _update_tabs(self) -> None:
+        tabs = Text()
+        for number, pane in enumerate(PANES, start=1):
+            label = f" {number} {PANE_TITLES[pane]} "
+            tabs.append(label, "reverse bold" if pane == self.active_pane else "dim")
+            tabs.append(" ")
+        self.query_one(Masthead).set_tabs(tabs)
+

@@ -37,6 +37,7 @@ from tui.labels import (
     verdict_label,
 )
 from tui.ui.rows import GPU_FIELDS
+from tui.ui.widgets.row_list import Row
 
 BOLD = Style(bold=True)
 MUTED = Style(dim=True)
@@ -338,3 +339,15 @@ def _append_context(corpus: Corpus, item_id: str, out: Text) -> None:
         out.append(f"  • {note.title} ", BOLD)
         out.append(f"({CONFIRMATION_WORD[note.status]})\n", MUTED)
         out.append(f"    {note.text}\n")
+
+
+_KIND_ORDER = {"claim": 0, "reaction": 1, "fleet": 2, "gpu": 3, "actor": 4, "event": 5,
+               "note": 6, "source": 7, "section": 8}
+
+
+def link_rows(corpus: Corpus, item_id: str) -> list[Row]:
+    """The inspector's list of what ``item_id`` links to: claims and reactions first."""
+    links = sorted(corpus.links(item_id),
+                   key=lambda i: (_KIND_ORDER.get(corpus.kind_of(i) or "", 9), i))
+    return [Row(link, (Text(corpus.kind_of(link) or ""), Text(corpus.title_of(link))))
+            for link in links]

@@ -1,9 +1,13 @@
 """The dashboard: claims, GPU comparison, reactions and the inspector, linked.
 
-The screen owns the state (story, selection, search, stance filter, GPU sort and
-baseline) and hands each pane its rows and its marked (linked) rows; panes only post
-messages back. Layout switches to one pane at a time below 110×34, and to a message
-below the minimum size.
+The screen owns the state (story, selection, search, stance filter) and hands each
+pane its rows and its marked (linked) rows; panes only post messages back. Its other
+jobs live beside it: the row planner (``tui.ui.planner``: where and when rows are
+worked out), the GPU pane (``widgets/gpu_pane.py``: its sort, columns and baseline),
+the search box and filter bar (``widgets/filter_bar.py``), and three mixins, one job
+each: pane focus (``dashboard_panes``), the take keys (``dashboard_takes``) and the
+other views (``dashboard_views``). Layout switches to one pane at a time below
+110×34, and to a message below the minimum size.
 """
 
 from __future__ import annotations
@@ -31,16 +35,17 @@ from tui.core.model import Stance
 from tui.core.text import one_line
 from tui.ui import lifecycle
 from tui.ui import rows as build
-from tui.ui.details import describe
+from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
 from tui.ui.screens.dashboard_panes import LISTS, PANE_TITLES, PANES, PaneFocus
 from tui.ui.screens.dashboard_takes import TakeKeys
+from tui.ui.screens.dashboard_views import StoryViews
 from tui.ui.takes import Takes
 from tui.ui.widgets.filter_bar import FilterBar, SearchBox, filter_parts
 from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.masthead import Masthead
-from tui.ui.widgets.row_list import Row, RowList
+from tui.ui.widgets.row_list import RowList
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 SEARCH_SETTLE_S = 0.08
@@ -52,7 +57,7 @@ STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 _W = TypeVar("_W", bound=Widget)
 
 
-class DashboardScreen(TakeKeys, PaneFocus, lifecycle.Guarded, Screen[None]):
+class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen[None]):
     """The one screen of the story."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -418,13 +423,9 @@ class DashboardScreen(TakeKeys, PaneFocus, lifecycle.Guarded, Screen[None]):
         if item_id is None:
             inspector.show(Text("Select a claim, a GPU or a reaction to see it here."), [])
             return
-        links = sorted(corpus.links(item_id),
-                       key=lambda i: (_KIND_ORDER.get(corpus.kind_of(i) or "", 9), i))
         inspector.show(
             describe(corpus, item_id, self._verdicts().get(item_id), self._note(item_id)),
-            [Row(link, (Text(corpus.kind_of(link) or ""), Text(corpus.title_of(link))))
-             for link in links],
-        )
+            link_rows(corpus, item_id))
 
     def follow(self, item_id: str) -> None:
         """Select ``item_id``: in its own pane when it has one, else in the inspector."""
@@ -475,28 +476,6 @@ class DashboardScreen(TakeKeys, PaneFocus, lifecycle.Guarded, Screen[None]):
         self.notify(f"Copied {self.corpus.kind_of(self.selected)} "
                     f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard", markup=False)
 
-    def action_timeline(self) -> None:
-        from tui.ui.screens.timeline import TimelineScreen
-
-        if self.corpus is not None:
-            self.app.push_screen(TimelineScreen(self.corpus), self._follow_from)
-
-    def action_cost(self) -> None:
-        from tui.ui.screens.cost import CostScreen
-
-        if self.corpus is not None:
-            self.app.push_screen(CostScreen(self.corpus))
-
-    def action_compute(self) -> None:
-        from tui.ui.screens.compute import ComputeScreen
-
-        if self.corpus is not None:
-            self.app.push_screen(ComputeScreen(self.corpus), self._follow_from)
-
-    def _follow_from(self, item_id: str | None) -> None:
-        if item_id is not None:
-            self.follow(item_id)
-
     def action_back(self) -> None:
         if self.ensure_search_box().has_focus:
             self.clear_filters()
@@ -517,6 +496,3 @@ class DashboardScreen(TakeKeys, PaneFocus, lifecycle.Guarded, Screen[None]):
         self.search_query = ""
         self.stance_filter = None
 
-
-_KIND_ORDER = {"claim": 0, "reaction": 1, "fleet": 2, "gpu": 3, "actor": 4, "event": 5,
-               "note": 6, "source": 7, "section": 8}

@@ -197,14 +197,14 @@ async def test_the_links_can_be_reached_before_anything_is_inspected(
         inspector = screen.query_one(Inspector)
         assert not inspector.children
         await pilot.press("4")  # the inspector's links, mounted empty on the way
-        assert screen.focused is inspector.links and screen.active_pane == "inspector"
-        assert len(inspector.links.rows) == 0
+        assert screen.focused is inspector.ensure_links() and screen.active_pane == "inspector"
+        assert len(inspector.ensure_links().rows) == 0
         assert screen.corpus is not None and screen.selected is not None
         screen._inspect()  # and the first item shown after that fills them
         await pilot.pause()
         body = screen.query_one("#inspector-body", TextView)
         assert body.text.plain == describe(screen.corpus, screen.selected).plain
-        assert len(inspector.links.rows) == len(screen.corpus.links(screen.selected))
+        assert len(inspector.ensure_links().rows) == len(screen.corpus.links(screen.selected))
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#claims")
 
@@ -260,5 +260,5 @@ async def test_two_shows_before_the_parts_are_mounted_leave_the_second(
         await pilot.pause()
         body = screen.query_one("#inspector-body", TextView)
         assert body.text.plain == describe(corpus, second).plain
-        assert {row.key for row in inspector.links.rows} == set(corpus.links(second))
+        assert {row.key for row in inspector.ensure_links().rows} == set(corpus.links(second))
         assert body.render_line(0).text.strip()  # drawn, at its width

@@ -45,7 +45,7 @@ class PaneFocus(_ScreenBase):
     def _focus_order(self) -> list[RowList]:
         return [*(self.query_one(f"#{name}", RowList)
                   for name in LISTS),
-                self.query_one(Inspector).links]
+                self.query_one(Inspector).ensure_links()]
 
     def action_focus_next_pane(self) -> None:
         self._cycle_focus(1)
@@ -60,7 +60,7 @@ class PaneFocus(_ScreenBase):
         self.set_focus(order[(index + step) % len(order)])
 
     def action_pane(self, pane: str) -> None:
-        target = (self.query_one(Inspector).links if pane == "inspector"
+        target = (self.query_one(Inspector).ensure_links() if pane == "inspector"
                   else self.query_one(f"#{pane}", RowList))
         self.set_focus(target)
         self.active_pane = pane

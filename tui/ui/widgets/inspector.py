@@ -38,9 +38,8 @@ class Inspector(Vertical):
         self.query_one("#inspector-body", TextView).update(body)
         self.query_one("#links", RowList).set_rows(links, reset=True)
 
-    @property
-    def links(self) -> RowList:
-        """The links list (mounted empty if nothing has been shown yet)."""
+    def ensure_links(self) -> RowList:
+        """The links list, mounted now (empty) if nothing has been shown yet."""
         if not self.children:
             self.show(Text(), [])
         return self.query_one("#links", RowList)

@@ -19,8 +19,8 @@ _PROBE = textwrap.dedent(
     import tui.core
 
     core = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core."))
-    others = ["tui", "tui.cli", "tui.summary", "tui.labels", "tui.formatting",
-              "tui.compute_view", "tui.compute_report"]
+    others = ["tui", "tui.cli", "tui.summary", "tui.core.labels", "tui.core.formatting",
+              "tui.core.compute_view", "tui.compute_report"]
     for name in core + others:
         importlib.import_module(name)
     after_import = sorted(m for m in sys.modules if m.split(".")[0] == "textual")

@@ -14,8 +14,8 @@ import pytest
 from pydantic import ValidationError
 
 from tests.core.support import SEED, line_containing, minimal_text
-from tui import formatting as fmt
 from tui.core import cache, hardware
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.export import seed_json_schema
 from tui.core.loader import load_file

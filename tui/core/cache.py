@@ -17,8 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tui import __version__
 from tui.core.model import StoryData, story_from_jsonable, to_jsonable
+from tui.core.version import __version__
 
 try:  # what hashlib.blake2b is, without hashlib loading OpenSSL (1 ms of start-up)
     from _blake2 import blake2b

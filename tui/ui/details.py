@@ -9,10 +9,17 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from tui import compute_view as view
-from tui import formatting as fmt
 from tui.core import compute, hardware
+from tui.core import compute_view as view
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
+from tui.core.labels import (
+    CONFIRMATION_WORD,
+    fleet_label,
+    stance_label,
+    status_label,
+    verdict_label,
+)
 from tui.core.model import (
     Actor,
     Claim,
@@ -29,13 +36,6 @@ from tui.core.model import (
     Utilisation,
 )
 from tui.core.text import one_line
-from tui.labels import (
-    CONFIRMATION_WORD,
-    fleet_label,
-    stance_label,
-    status_label,
-    verdict_label,
-)
 from tui.ui.rows import GPU_FIELDS
 
 BOLD = Style(bold=True)

@@ -11,13 +11,13 @@ from typing import NamedTuple
 
 from rich.text import Text
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
 from tui.core.index import Threaded
+from tui.core.labels import fleet_label, stance_label, status_label, verdict_label
 from tui.core.model import Claim, Reaction, Stance
 from tui.core.text import one_line
-from tui.labels import fleet_label, stance_label, status_label, verdict_label
 from tui.ui.widgets.row_list import Column, LazyRows, Row
 
 CLAIM_COLUMNS = (

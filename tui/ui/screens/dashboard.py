@@ -27,12 +27,12 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
+from tui.core.labels import verdict_label
 from tui.core.model import Stance
 from tui.core.text import one_line
-from tui.labels import verdict_label
 from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe

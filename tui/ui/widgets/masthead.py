@@ -17,8 +17,8 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.core.labels import STANCE_GLYPH
 from tui.core.model import Stance
-from tui.labels import STANCE_GLYPH
 from tui.ui.widgets.strips import one_strip
 
 

@@ -3,7 +3,8 @@
 pydantic (``tui.core.schema``) guards the edge: it checks a seed file and then hands
 over these immutable records (NamedTuples), which are cheaper to build, to hold and
 to cache than validated models, and need no pydantic import. The enums live here too,
-so the UI can name a stance or a status without importing the schema.
+so the UI can name a stance or a status without importing the schema, and so does the
+user's verdict on a claim and the order one key cycles through verdicts.
 """
 
 
@@ -116,6 +117,23 @@ class EventKind(enum.StrEnum):
     REACTION = "reaction"
     MARKET = "market"
     DISCLOSURE = "disclosure"
+
+
+class Verdict(enum.StrEnum):
+    """What the user makes of a claim (their take, not the story's)."""
+
+    BELIEVE = "believe"
+    DOUBT = "doubt"
+    UNSURE = "unsure"
+
+
+VERDICT_CYCLE: tuple[Verdict | None, ...] = (Verdict.BELIEVE, Verdict.DOUBT, Verdict.UNSURE, None)
+"""The order one key steps through; ``None`` clears the verdict."""
+
+
+def next_verdict(current: Verdict | None) -> Verdict | None:
+    """The verdict after ``current`` in ``VERDICT_CYCLE`` (None → believe → … → None)."""
+    return VERDICT_CYCLE[(VERDICT_CYCLE.index(current) + 1) % len(VERDICT_CYCLE)]
 
 
 UNSUPPORTED: Literal["unsupported"] = "unsupported"

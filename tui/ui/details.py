@@ -34,6 +34,7 @@ from tui.core.model import (
     Section,
     Source,
     Utilisation,
+    Verdict,
 )
 from tui.core.text import one_line
 from tui.ui.rows import GPU_FIELDS
@@ -42,7 +43,9 @@ BOLD = Style(bold=True)
 MUTED = Style(dim=True)
 
 
-def describe(corpus: Corpus, item_id: str, verdict: str | None = None, note: str = "") -> Text:
+def describe(
+    corpus: Corpus, item_id: str, verdict: Verdict | None = None, note: str = ""
+) -> Text:
     """Everything the story says about ``item_id``, and the user's verdict and note."""
     item = corpus.get(item_id)
     if item is None:

@@ -16,7 +16,7 @@ from tui.core import hardware
 from tui.core.corpus import Corpus
 from tui.core.index import Threaded
 from tui.core.labels import fleet_label, stance_label, status_label, verdict_label
-from tui.core.model import Claim, Reaction, Stance
+from tui.core.model import Claim, Reaction, Stance, Verdict
 from tui.core.text import one_line
 from tui.ui.widgets.row_list import Column, LazyRows, Row
 
@@ -71,9 +71,9 @@ FLEET_COLUMNS = (
 
 
 def claim_rows(
-    corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, str] | None = None
+    corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, Verdict] | None = None
 ) -> LazyRows:
-    """One row per claim; ``verdicts`` (claim id → believe/doubt/unsure) fill "You"."""
+    """One row per claim; ``verdicts`` (claim id → verdict) fill "You"."""
     chosen = verdicts or {}
     keys = [c.id for c in corpus.claims if visible is None or c.id in visible]
 
@@ -222,14 +222,14 @@ class Plan(NamedTuple):
     stances: dict[Stance, int]
     query: str
     stance: Stance | None
-    verdicts: Mapping[str, str]
+    verdicts: Mapping[str, Verdict]
 
 
 def plan_rows(
     corpus: Corpus,
     query: str,
     stance: Stance | None,
-    verdicts: Mapping[str, str],
+    verdicts: Mapping[str, Verdict],
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Plan | None:
     """Work out the rows for a search and filter; pure, so it can run in a worker.

@@ -31,7 +31,7 @@ from tui.core import formatting as fmt
 from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
 from tui.core.labels import verdict_label
-from tui.core.model import Stance
+from tui.core.model import Stance, Verdict, next_verdict
 from tui.core.text import one_line
 from tui.ui import lifecycle
 from tui.ui import rows as build
@@ -292,7 +292,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
         corpus: Corpus,
         query: str,
         stance: Stance | None,
-        verdicts: dict[str, str],
+        verdicts: dict[str, Verdict],
     ) -> None:
         worker = get_current_worker()
         # Let a fast typist finish the word: a newer key cancels this one before it
@@ -626,7 +626,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     def action_stories(self) -> None:
         self.app.action_stories()  # type: ignore[attr-defined]
 
-    def _verdicts(self) -> dict[str, str]:
+    def _verdicts(self) -> dict[str, Verdict]:
         if self.corpus is None:
             return {}
         return dict(self.takes.verdicts.get(self.corpus.story.id, {}))
@@ -647,7 +647,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
             text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
         else:
             text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}"
-                                  for v in ("believe", "doubt", "unsure")))
+                                  for v in Verdict))
             text.append(f" ({counts.rated}/{counts.claims} claims)", style="dim")
             text.append("  ·  reactions to them: ")
             text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")
@@ -687,9 +687,7 @@ class DashboardScreen(lifecycle.Guarded, Screen[None]):
     def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
         if corpus is not self.corpus:
             return  # another story was opened while the takes loaded
-        cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
-        current = self._verdicts().get(claim_id)
-        verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
+        verdict = next_verdict(self._verdicts().get(claim_id))
         self.takes.set_verdict(corpus.story.id, claim_id, verdict)
         self.refresh_takes()
 

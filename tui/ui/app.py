@@ -37,6 +37,7 @@ from tui.ui import lifecycle
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
+from tui.ui.textual_compat import start_in_theme
 from tui.ui.theming import (
     DEFAULT_THEME,
     FALLBACK_THEME,
@@ -116,26 +117,9 @@ class DeepseekApp(App[None]):
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
         if quick is not None:
-            self._start_in_theme(quick)
+            start_in_theme(self, quick)
         self._start_theme = self.theme
         """Until the themes load: a different theme now is the user's own choice (T)."""
-
-    def _start_in_theme(self, theme: Theme) -> None:
-        """Start in ``theme`` as if it had been Textual's default.
-
-        Assigning ``self.theme`` runs Textual's theme watcher, which parses every
-        stylesheet again and restyles the app: about 2% of the work before the first
-        frame, for a stylesheet that has not been parsed even once yet. This does what
-        that watcher does before the first parse (classes, the ANSI colour filter, the
-        CSS variables), without the reparse. Tests check the result for every theme.
-        """
-        self.register_theme(theme)
-        self.set_reactive(DeepseekApp.theme, theme.name)
-        self.update_classes({f"-theme-{name}": name == theme.name for name in self.available_themes}
-                            | {"-dark-mode": theme.dark, "-light-mode": not theme.dark},
-                            update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):

@@ -189,7 +189,7 @@ class _Pair(NamedTuple):  # this module postpones annotations: they are strings 
 
 
 def test_decoders_read_postponed_annotations_too() -> None:
-    from tui.core.model import _decoder_for
+    from tui.core.codec import _decoder_for
 
     decode = _decoder_for(_Pair)
     assert decode({"name": "a", "count": None}) == _Pair("a", None)

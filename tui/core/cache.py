@@ -1,7 +1,7 @@
 """An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic;
 and of small TOML files read at start-up (the theme, the config), so they skip TOML.
 
-The cache is data, never code: JSON written by ``tui.core.model.to_jsonable`` and read
+The cache is data, never code: JSON written by ``tui.core.codec.to_jsonable`` and read
 back by ``story_from_jsonable``, which rebuilds only the model's own types. An entry is
 keyed by a hash of the seed file's bytes and the tool's version, so any edit to the
 seed (or an upgrade) misses the cache; an entry that does not parse is ignored and
@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tui.core.model import StoryData, story_from_jsonable, to_jsonable
+from tui.core.codec import story_from_jsonable, to_jsonable
+from tui.core.model import StoryData
 from tui.core.version import __version__
 
 try:  # what hashlib.blake2b is, without hashlib loading OpenSSL (1 ms of start-up)

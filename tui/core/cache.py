@@ -14,17 +14,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
 from tui.core.codec import story_from_jsonable, to_jsonable
 from tui.core.model import StoryData
 from tui.core.version import __version__
-
-try:  # what hashlib.blake2b is, without hashlib loading OpenSSL (1 ms of start-up)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python without the built-in module
-    from hashlib import blake2b
 
 ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
 CACHE_FORMAT = 2  # 2: a run is made of stages

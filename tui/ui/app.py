@@ -7,6 +7,11 @@ thread nearly idle, and the dashboard opens once the story is there. Themes, the
 user's takes and the config load after the first rows are shown. If no story loads,
 the app exits with code 2 and the launcher prints the problems after the terminal is
 restored.
+
+The imports inside functions are what the first frame must not pay for (``python -X
+importtime``, 2026-12-01): the pydantic-backed themes, takes and config (70–90 ms, in
+the load worker) and, on first use, the palette, its commands, the export and the
+pushed screens (about 21 ms together).
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
-from textual.theme import BUILTIN_THEMES, Theme
+from textual.theme import BUILTIN_THEMES, Theme, ThemeProvider
 from textual.widgets import Static
 
 from tui.core.corpus import Corpus
-from tui.core.loader import load_cached
+from tui.core.loader import load, load_cached
+from tui.core.paths import default_seeds
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -136,8 +142,6 @@ class DeepseekApp(App[None]):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
         from tui.ui.palette import Palette
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
@@ -185,8 +189,6 @@ class DeepseekApp(App[None]):
 
         Each story's reply order is worked out here too, as its corpus is built.
         """
-        from tui.core.loader import load
-
         result = load(self.seeds, progress=self._report_progress)
         lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems)
 
@@ -410,7 +412,5 @@ def create_app(
     platform data folder).
     """
     if seeds is None:
-        from tui.core.paths import default_seeds
-
         seeds = [default_seeds()]
     return DeepseekApp(seeds, theme=theme, data_dir=data_dir)

@@ -1,3 +1,5 @@
 """deepseek-tui: a terminal dashboard for one disputed tech story."""
 
-__version__ = "0.1.0"
+from tui.core.version import __version__
+
+__all__ = ["__version__"]

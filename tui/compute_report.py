@@ -14,12 +14,12 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tui import compute_view as view
-from tui import formatting as fmt
 from tui.core import compute
+from tui.core import compute_view as view
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
+from tui.core.labels import CONFIRMATION_WORD
 from tui.core.text import one_line
-from tui.labels import CONFIRMATION_WORD
 
 BAR_WIDTH = 24
 

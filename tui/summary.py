@@ -11,10 +11,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
+from tui.core.labels import fleet_label, stance_label, status_label
 from tui.core.text import one_line
-from tui.labels import fleet_label, stance_label, status_label
 
 
 def _table(title: str, *columns: str) -> Table:

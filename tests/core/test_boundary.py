@@ -19,8 +19,8 @@ _PROBE = textwrap.dedent(
     import tui.core
 
     core = sorted(m.name for m in pkgutil.walk_packages(tui.core.__path__, "tui.core."))
-    others = ["tui", "tui.cli", "tui.summary", "tui.labels", "tui.formatting",
-              "tui.compute_view", "tui.compute_report"]
+    others = ["tui", "tui.cli", "tui.summary", "tui.core.labels", "tui.core.formatting",
+              "tui.core.compute_view", "tui.compute_report"]
     for name in core + others:
         importlib.import_module(name)
     after_import = sorted(m for m in sys.modules if m.split(".")[0] == "textual")
@@ -96,3 +96,74 @@ def test_the_static_check_finds_textual_imports() -> None:
     source = "import os\nimport textual.app\ndef f():\n    from textual.widgets import Static\n"
     assert _textual_imports(source) == ["textual.app", "textual.widgets"]
     assert _textual_imports("from tui.core import textual_names\nimport textualize\n") == []
+
+
+# ------------------------------------------------------------------ what core may import
+
+CORE_MAY_IMPORT = {"pydantic", "platformdirs"}
+"""Besides the public standard library (no ``_private`` modules such as ``_blake2``) and
+``tui.core`` itself: nothing else, not even ``tui`` (``tui.__version__`` is
+``tui.core.version``'s)."""
+
+
+def _imported_modules(source: str) -> list[tuple[str, int]]:
+    """Every absolute module a source imports, anywhere in it (function-local and
+    ``TYPE_CHECKING`` imports included), with its line; relative imports as ``.``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                found.append(("." * node.level + (node.module or ""), node.lineno))
+            elif node.module == "tui":  # ``from tui import x`` imports tui.x (or tui's x)
+                found += [(f"tui.{alias.name}", node.lineno) for alias in node.names]
+            else:
+                found.append((str(node.module), node.lineno))
+    return found
+
+
+def _allowed_in_core(module: str) -> bool:
+    top = module.split(".")[0]
+    if module == "tui.core" or module.startswith("tui.core."):
+        return True
+    if top == "__future__" or top in CORE_MAY_IMPORT:
+        return True
+    return top in sys.stdlib_module_names and not top.startswith("_")  # public names only
+
+
+def test_core_imports_only_the_standard_library_pydantic_platformdirs_and_core() -> None:
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) >= 20
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: {module}"
+        for path in files
+        for module, line in _imported_modules(path.read_text(encoding="utf-8"))
+        if not _allowed_in_core(module)
+    ]
+    assert wrong == []
+
+
+def test_the_import_rule_tells_core_from_the_rest() -> None:
+    source = textwrap.dedent(
+        """
+        import json, os.path
+        from collections.abc import Mapping
+        from pydantic import BaseModel
+        from tui.core import formatting as fmt
+        from tui.core.model import Verdict
+        def later():
+            from platformdirs import user_cache_path
+            import _blake2
+            from tui import __version__
+            from tui import labels
+            from tui.ui.app import create_app
+            from rich.text import Text
+            from . import sibling
+        """
+    )
+    found = _imported_modules(source)
+    assert [m for m, _ in found if not _allowed_in_core(m)] == [
+        "_blake2", "tui.__version__", "tui.labels", "tui.ui.app", "rich.text", ".",
+    ]
+    assert ("tui.core", 5) in found and ("platformdirs", 8) in found

@@ -112,75 +112,34 @@ def test_the_ui_starts_without_importing_pydantic() -> None:
 
 
 
-# --------------------------------------------------------------------------- small TOML
+# --------------------------------------------------------------------------- theme TOML
 
 
-def test_a_small_toml_file_is_read_once_then_from_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import tomllib
-
-    from tui.ui.theming import read_small_toml
+def test_theme_and_config_files_are_read_as_toml_with_or_without_a_bom(tmp_path: Path) -> None:
+    from tui.ui.theming import read_toml
 
     path = tmp_path / "theme.toml"
     path.write_text('\ufeffname = "x"\ndark = true\n[variables]\nstance-neutral = "#ffffff"\n')
-    first = read_small_toml(path)
-    assert first == {"name": "x", "dark": True, "variables": {"stance-neutral": "#ffffff"}}
-    assert len(list(cache.cache_dir().glob("toml-*.json"))) == 1
-
-    def no_parsing(text: str) -> object:
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr(tomllib, "loads", no_parsing)
-    assert read_small_toml(path) == first  # from the cache
-    monkeypatch.undo()
-    path.write_text('name = "y"\n')  # any edit misses
-    assert read_small_toml(path) == {"name": "y"}
+    assert read_toml(path) == {"name": "x", "dark": True,
+                               "variables": {"stance-neutral": "#ffffff"}}
+    path.write_text("when = 2025-01-27\n")
+    assert str(read_toml(path)["when"]) == "2025-01-27"
 
 
-def test_small_toml_errors_and_what_json_cannot_hold(tmp_path: Path) -> None:
+def test_theme_toml_errors_are_raised_as_reading_and_parsing_raise(tmp_path: Path) -> None:
     import tomllib
 
-    from tui.ui.theming import read_small_toml
+    from tui.ui.theming import read_toml
 
     path = tmp_path / "bad.toml"
     path.write_text("name = \n")
     with pytest.raises(tomllib.TOMLDecodeError):
-        read_small_toml(path)
+        read_toml(path)
     path.write_bytes(b"name = '\xff'\n")
     with pytest.raises(UnicodeDecodeError):
-        read_small_toml(path)
-    path.write_text("when = 2025-01-27\n")  # a date: read, but not cached
-    assert str(read_small_toml(path)["when"]) == "2025-01-27"
-    assert list(cache.cache_dir().glob("toml-*.json")) == []
-
-
-def test_a_damaged_small_toml_entry_is_read_again(tmp_path: Path) -> None:
-    from tui.ui.theming import read_small_toml
-
-    path = tmp_path / "theme.toml"
-    path.write_text('name = "x"\n')
-    read_small_toml(path)
-    (entry,) = cache.cache_dir().glob("toml-*.json")
-    entry.write_text('{"format": 1, "key": "other", "data": {"name": "evil"}}')
-    assert read_small_toml(path) == {"name": "x"}
-    entry.write_text("[not json")
-    assert read_small_toml(path) == {"name": "x"}
-
-
-def test_a_second_launch_reads_no_toml(tmp_path: Path) -> None:
-    code = textwrap.dedent(
-        """
-        import sys
-        from tui.ui.app import create_app
-        create_app(None)
-        print("tomllib" in sys.modules)
-        """
-    )
-    env = {**os.environ, "DEEPSEEK_TUI_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           env=env, check=True).stdout.strip() for _ in range(2)]
-    assert runs == ["True", "False"]  # the first fills the caches, the second needs none
+        read_toml(path)
+    with pytest.raises(OSError):
+        read_toml(tmp_path / "missing.toml")
 
 
 class _Pair(NamedTuple):  # this module postpones annotations: they are strings here
@@ -189,7 +148,7 @@ class _Pair(NamedTuple):  # this module postpones annotations: they are strings 
 
 
 def test_decoders_read_postponed_annotations_too() -> None:
-    from tui.core.model import _decoder_for
+    from tui.core.codec import _decoder_for
 
     decode = _decoder_for(_Pair)
     assert decode({"name": "a", "count": None}) == _Pair("a", None)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tui import compute_view as view
+from tui.core import compute_view as view
 from tui.core.corpus import Corpus
 from tui.core.export import to_json, to_markdown
 

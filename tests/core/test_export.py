@@ -22,9 +22,10 @@ from tui.core.export import (
     write_output,
 )
 from tui.core.loader import load_file
+from tui.core.model import Verdict
 from tui.core.paths import default_seeds
 from tui.core.schema import ENTITY_LISTS, StoryFile, to_model
-from tui.core.userdata import Take, Verdict
+from tui.core.userdata import Take
 
 WHEN = dt.datetime(2025, 1, 28, 9, 30, tzinfo=dt.UTC)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.schema import When
 
 

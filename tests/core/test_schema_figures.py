@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core import hardware, model
 from tui.core.corpus import Corpus
 from tui.core.schema import FIGURE_FIELDS, UNSUPPORTED, Gpu, StoryFile

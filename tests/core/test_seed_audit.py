@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.model import Claim, DatePrecision, Event, Fleet, Note, Reaction
 

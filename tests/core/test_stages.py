@@ -14,13 +14,14 @@ import pytest
 from pydantic import ValidationError
 
 from tests.core.support import SEED, line_containing, minimal_text
-from tui import formatting as fmt
 from tui.core import cache, hardware
+from tui.core import formatting as fmt
+from tui.core.codec import to_jsonable
 from tui.core.corpus import Corpus
 from tui.core.export import seed_json_schema
 from tui.core.loader import load_file
 from tui.core.locate import TomlLocator
-from tui.core.model import Run, RunStage, StageKind, to_jsonable
+from tui.core.model import Run, RunStage, StageKind
 from tui.core.problems import Problem
 from tui.core.schema import RunStage as StageModel
 

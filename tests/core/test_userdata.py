@@ -20,16 +20,14 @@ from pydantic import ValidationError
 
 from tests.core.support import ROOT
 from tui.core import userdata
+from tui.core.model import VERDICT_CYCLE, Verdict, next_verdict
 from tui.core.userdata import (
     ENV_DATA_DIR,
     MAX_NOTE,
-    VERDICT_CYCLE,
     Take,
     UserStore,
-    Verdict,
     data_dir,
     data_file,
-    next_verdict,
 )
 
 STORY = "deepseek-r1"

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 
 from tests.ui.helpers import loaded, make_app, warm_cache
 from tui.core.config import load_config
+from tui.core.model import Verdict
 from tui.core.userdata import UserStore, data_dir
 from tui.ui.app import DeepseekApp
 from tui.ui.screens.compute import ComputeScreen
@@ -56,7 +57,8 @@ async def _stories(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]
 
 async def _verdict(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
     claim = screen.selected
-    assert claim is not None and app.takes.verdicts[STORY] == {claim: "believe"}
+    assert claim is not None and app.takes.verdicts[STORY] == {claim: Verdict.BELIEVE}
+    assert type(app.takes.verdicts[STORY][claim]) is Verdict  # the view holds the enum
     app.takes.wait()
     store = UserStore(data_dir())
     assert store.load() == []

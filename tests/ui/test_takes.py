@@ -129,7 +129,7 @@ async def test_e_exports_the_story_with_verdicts() -> None:
 def test_cli_export_uses_the_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = UserStore(tmp_path)
     store.load()
-    from tui.core.userdata import Verdict
+    from tui.core.model import Verdict
 
     assert store.set_verdict(STORY, CLAIM, Verdict.DOUBT) == []
     out = tmp_path / "brief.md"

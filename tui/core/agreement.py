@@ -3,7 +3,6 @@
 A verdict of *believe* agrees with a supportive reaction to the same claim and
 disagrees with a skeptical one; *doubt* the other way round. Neutral and mixed
 reactions, and *unsure* verdicts, are counted but neither agree nor disagree.
-Verdicts are given as plain strings, so this module needs no pydantic.
 """
 
 from __future__ import annotations
@@ -13,16 +12,16 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from tui.core.corpus import Corpus
-from tui.core.model import Reaction, Stance
+from tui.core.model import Reaction, Stance, Verdict
 
-AGREES = {("believe", Stance.SUPPORTIVE), ("doubt", Stance.SKEPTICAL)}
-DISAGREES = {("believe", Stance.SKEPTICAL), ("doubt", Stance.SUPPORTIVE)}
+AGREES = {(Verdict.BELIEVE, Stance.SUPPORTIVE), (Verdict.DOUBT, Stance.SKEPTICAL)}
+DISAGREES = {(Verdict.BELIEVE, Stance.SKEPTICAL), (Verdict.DOUBT, Stance.SUPPORTIVE)}
 
 
 class Agreement(NamedTuple):
     """Counts for the tally line."""
 
-    verdicts: Mapping[str, int]
+    verdicts: Mapping[Verdict, int]
     rated: int
     claims: int
     agree: int
@@ -30,8 +29,8 @@ class Agreement(NamedTuple):
     other: int
 
 
-def agreement(corpus: Corpus, verdicts: Mapping[str, str]) -> Agreement:
-    """Compare ``verdicts`` (claim id → believe/doubt/unsure) with reactions about them."""
+def agreement(corpus: Corpus, verdicts: Mapping[str, Verdict]) -> Agreement:
+    """Compare ``verdicts`` (claim id → verdict) with reactions about them."""
     live = {claim: v for claim, v in verdicts.items() if corpus.kind_of(claim) == "claim"}
     agree = disagree = other = 0
     for claim_id, verdict in live.items():  # only the rated claims' links, not every reaction

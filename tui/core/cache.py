@@ -1,7 +1,6 @@
-"""An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic;
-and of small TOML files read at start-up (the theme, the config), so they skip TOML.
+"""An on-disk cache of checked stories, so unchanged seeds skip TOML and pydantic.
 
-The cache is data, never code: JSON written by ``tui.core.model.to_jsonable`` and read
+The cache is data, never code: JSON written by ``tui.core.codec.to_jsonable`` and read
 back by ``story_from_jsonable``, which rebuilds only the model's own types. An entry is
 keyed by a hash of the seed file's bytes and the tool's version, so any edit to the
 seed (or an upgrade) misses the cache; an entry that does not parse is ignored and
@@ -14,16 +13,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
-from tui import __version__
-from tui.core.model import StoryData, story_from_jsonable, to_jsonable
-
-try:  # what hashlib.blake2b is, without hashlib loading OpenSSL (1 ms of start-up)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python without the built-in module
-    from hashlib import blake2b
+from tui.core.codec import story_from_jsonable, to_jsonable
+from tui.core.model import StoryData
+from tui.core.version import __version__
 
 ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
 CACHE_FORMAT = 2  # 2: a run is made of stages
@@ -45,13 +41,13 @@ def key_of(raw: bytes) -> str:
     return digest.hexdigest()
 
 
-def _entry(key: str, kind: str = "story") -> Path:
-    return cache_dir() / f"{kind}-{key}.json"
+def _entry(key: str) -> Path:
+    return cache_dir() / f"story-{key}.json"
 
 
 def get(key: str) -> StoryData | None:
     """The cached story for ``key``, or ``None`` (missing, unreadable or malformed)."""
-    data = _read("story", key)
+    data = _read(key)
     try:
         return None if data is None else story_from_jsonable(data)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -60,41 +56,27 @@ def get(key: str) -> StoryData | None:
 
 def put(key: str, story: StoryData) -> None:
     """Store ``story`` under ``key``; failures are ignored (the cache is only a speed-up)."""
-    _write("story", key, to_jsonable(story))
+    _write(key, to_jsonable(story))
 
 
-def get_data(kind: str, key: str) -> Any:
-    """The plain data stored with ``put_data``, or ``None`` (missing or unreadable)."""
-    return _read(kind, key)
-
-
-def put_data(kind: str, key: str, data: Any) -> None:
-    """Store plain JSON data; data JSON cannot hold, or a failed write, is only a miss."""
-    _write(kind, key, data)
-
-
-def _field(kind: str) -> str:
-    return "story" if kind == "story" else "data"  # where an entry keeps its payload
-
-
-def _read(kind: str, key: str) -> Any:
+def _read(key: str) -> Any:
     try:
-        entry = json.loads(_entry(key, kind).read_bytes())
+        entry = json.loads(_entry(key).read_bytes())
         if entry.get("format") != CACHE_FORMAT or entry.get("key") != key:
             return None
-        return entry[_field(kind)]
+        return entry["story"]
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
 
 
-def _write(kind: str, key: str, payload: Any) -> None:
+def _write(key: str, payload: Any) -> None:
     from tui.core.atomic import atomic_write_text
 
     try:
-        text = json.dumps({"format": CACHE_FORMAT, "key": key, _field(kind): payload},
+        text = json.dumps({"format": CACHE_FORMAT, "key": key, "story": payload},
                           ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError, RecursionError):
         return
     with contextlib.suppress(OSError):
         cache_dir().mkdir(parents=True, exist_ok=True)
-        atomic_write_text(_entry(key, kind), text, mode=0o600)
+        atomic_write_text(_entry(key), text, mode=0o600)

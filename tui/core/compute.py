@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.model import UNSUPPORTED, Fleet, Gpu, Precision, Run, StageKind
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from tui.core.codec import record_fields
 from tui.core.index import CorpusIndex, Threaded
 from tui.core.model import (
     Actor,
@@ -32,7 +33,6 @@ from tui.core.model import (
     StoryData,
     Utilisation,
     When,
-    record_fields,
 )
 from tui.core.text import one_line
 

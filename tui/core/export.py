@@ -17,17 +17,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tui import compute_view as view
-from tui import formatting as fmt
 from tui.core import compute
+from tui.core import compute_view as view
+from tui.core import formatting as fmt
 from tui.core.atomic import atomic_write_text, new_file_mode
+from tui.core.codec import to_jsonable
 from tui.core.corpus import Corpus
 from tui.core.hardware import FleetTotals, cost_what_if, fleet_totals
-from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Run, Source, to_jsonable
+from tui.core.labels import (
+    CONFIRMATION_WORD,
+    VERDICT_WORD,
+    fleet_label,
+    stance_label,
+    status_label,
+)
+from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Run, Source
 from tui.core.problems import Problem
 from tui.core.text import one_line
-from tui.core.userdata import VERDICT_WORD, Take
-from tui.labels import CONFIRMATION_WORD, fleet_label, stance_label, status_label
+from tui.core.userdata import Take
 
 FORMAT = 1
 REVIEW_AUTHOR = "deepseek-tui user"

@@ -28,9 +28,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -46,6 +45,7 @@ from pydantic import (
 )
 
 from tui.core.atomic import TEMP_SUFFIX, atomic_write_text, fsync_dir, temp_prefix
+from tui.core.model import Verdict
 from tui.core.problems import Problem, item_path
 from tui.core.schema import Id
 from tui.core.text import clean_text
@@ -58,34 +58,6 @@ FILE_NAME = "takes.json"
 MAX_NOTE = 5000
 MAX_FILE_BYTES = 64 * 1024 * 1024
 LOCK_TIMEOUT_S = 10.0
-
-
-class Verdict(StrEnum):
-    """What the user makes of a claim."""
-
-    BELIEVE = "believe"
-    DOUBT = "doubt"
-    UNSURE = "unsure"
-
-
-VERDICT_CYCLE: tuple[Verdict | None, ...] = (
-    Verdict.BELIEVE,
-    Verdict.DOUBT,
-    Verdict.UNSURE,
-    None,
-)
-"""The order one key steps through; ``None`` clears the verdict."""
-
-VERDICT_WORD: Mapping[Verdict, str] = {
-    Verdict.BELIEVE: "Believe",
-    Verdict.DOUBT: "Doubt",
-    Verdict.UNSURE: "Unsure",
-}
-
-
-def next_verdict(current: Verdict | None) -> Verdict | None:
-    """The verdict after ``current`` in ``VERDICT_CYCLE`` (None → believe → … → None)."""
-    return VERDICT_CYCLE[(VERDICT_CYCLE.index(current) + 1) % len(VERDICT_CYCLE)]
 
 
 # --------------------------------------------------------------------------- the file

@@ -7,6 +7,11 @@ thread nearly idle, and the dashboard opens once the story is there. Themes, the
 user's takes and the config load after the first rows are shown. If no story loads,
 the app exits with code 2 and the launcher prints the problems after the terminal is
 restored.
+
+The imports inside functions are what the first frame must not pay for (``python -X
+importtime``, 2026-12-01): the pydantic-backed themes, takes and config (70–90 ms, in
+the load worker) and, on first use, the palette, its commands, the export and the
+pushed screens (about 21 ms together).
 """
 
 from __future__ import annotations
@@ -23,11 +28,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
-from textual.theme import BUILTIN_THEMES, Theme
+from textual.theme import BUILTIN_THEMES, Theme, ThemeProvider
 from textual.widgets import Static
 
 from tui.core.corpus import Corpus
-from tui.core.loader import load_cached
+from tui.core.loader import load, load_cached
+from tui.core.paths import default_seeds
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -37,6 +43,7 @@ from tui.ui import lifecycle
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
+from tui.ui.textual_compat import start_in_theme
 from tui.ui.theming import (
     DEFAULT_THEME,
     FALLBACK_THEME,
@@ -116,26 +123,9 @@ class DeepseekApp(App[None]):
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
         if quick is not None:
-            self._start_in_theme(quick)
+            start_in_theme(self, quick)
         self._start_theme = self.theme
         """Until the themes load: a different theme now is the user's own choice (T)."""
-
-    def _start_in_theme(self, theme: Theme) -> None:
-        """Start in ``theme`` as if it had been Textual's default.
-
-        Assigning ``self.theme`` runs Textual's theme watcher, which parses every
-        stylesheet again and restyles the app: about 2% of the work before the first
-        frame, for a stylesheet that has not been parsed even once yet. This does what
-        that watcher does before the first parse (classes, the ANSI colour filter, the
-        CSS variables), without the reparse. Tests check the result for every theme.
-        """
-        self.register_theme(theme)
-        self.set_reactive(DeepseekApp.theme, theme.name)
-        self.update_classes({f"-theme-{name}": name == theme.name for name in self.available_themes}
-                            | {"-dark-mode": theme.dark, "-light-mode": not theme.dark},
-                            update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
@@ -152,8 +142,6 @@ class DeepseekApp(App[None]):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
         from tui.ui.palette import Palette
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
@@ -201,8 +189,6 @@ class DeepseekApp(App[None]):
 
         Each story's reply order is worked out here too, as its corpus is built.
         """
-        from tui.core.loader import load
-
         result = load(self.seeds, progress=self._report_progress)
         lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems)
 
@@ -426,7 +412,5 @@ def create_app(
     platform data folder).
     """
     if seeds is None:
-        from tui.core.paths import default_seeds
-
         seeds = [default_seeds()]
     return DeepseekApp(seeds, theme=theme, data_dir=data_dir)

@@ -9,10 +9,17 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from tui import compute_view as view
-from tui import formatting as fmt
 from tui.core import compute, hardware
+from tui.core import compute_view as view
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
+from tui.core.labels import (
+    CONFIRMATION_WORD,
+    fleet_label,
+    stance_label,
+    status_label,
+    verdict_label,
+)
 from tui.core.model import (
     Actor,
     Claim,
@@ -27,15 +34,9 @@ from tui.core.model import (
     Section,
     Source,
     Utilisation,
+    Verdict,
 )
 from tui.core.text import one_line
-from tui.labels import (
-    CONFIRMATION_WORD,
-    fleet_label,
-    stance_label,
-    status_label,
-    verdict_label,
-)
 from tui.ui.rows import GPU_FIELDS
 from tui.ui.widgets.row_list import Row
 
@@ -43,7 +44,9 @@ BOLD = Style(bold=True)
 MUTED = Style(dim=True)
 
 
-def describe(corpus: Corpus, item_id: str, verdict: str | None = None, note: str = "") -> Text:
+def describe(
+    corpus: Corpus, item_id: str, verdict: Verdict | None = None, note: str = ""
+) -> Text:
     """Everything the story says about ``item_id``, and the user's verdict and note."""
     item = corpus.get(item_id)
     if item is None:

@@ -11,13 +11,13 @@ from typing import NamedTuple
 
 from rich.text import Text
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
 from tui.core.index import Threaded
-from tui.core.model import Claim, Reaction, Stance
+from tui.core.labels import STANCE_GLYPH, VERDICT_GLYPH, fleet_label, status_label
+from tui.core.model import Claim, Reaction, Stance, Verdict
 from tui.core.text import one_line
-from tui.labels import STANCE_GLYPH, VERDICT_GLYPH, fleet_label, status_label
 from tui.ui.widgets.row_list import Column, LazyRows, Row
 
 CLAIM_COLUMNS = (
@@ -81,9 +81,9 @@ FLEET_COLUMNS = (
 
 
 def claim_rows(
-    corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, str] | None = None
+    corpus: Corpus, visible: Collection[str] | None, verdicts: Mapping[str, Verdict] | None = None
 ) -> LazyRows:
-    """One row per claim; ``verdicts`` (claim id → believe/doubt/unsure) fill "You"."""
+    """One row per claim; ``verdicts`` (claim id → verdict) fill "You"."""
     chosen = verdicts or {}
     keys = [c.id for c in corpus.claims if visible is None or c.id in visible]
 
@@ -96,7 +96,7 @@ def claim_rows(
                 Text(one_line(corpus.actor_name(claim.by))),
                 Text(one_line(claim.short)),
                 Text(status_label(claim.status)),
-                Text(VERDICT_GLYPH.get(chosen.get(claim.id) or "", "")),
+                Text(VERDICT_GLYPH[verdict] if (verdict := chosen.get(claim.id)) else ""),
             ),
             tones=("", "", f"status-{claim.status.value}", ""),
         )
@@ -232,14 +232,14 @@ class Plan(NamedTuple):
     stances: dict[Stance, int]
     query: str
     stance: Stance | None
-    verdicts: Mapping[str, str]
+    verdicts: Mapping[str, Verdict]
 
 
 def plan_rows(
     corpus: Corpus,
     query: str,
     stance: Stance | None,
-    verdicts: Mapping[str, str],
+    verdicts: Mapping[str, Verdict],
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Plan | None:
     """Work out the rows for a search and filter; pure, so it can run in a worker.

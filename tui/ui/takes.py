@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from tui.core.model import Verdict
 from tui.core.problems import Problem
 from tui.ui import lifecycle
 
@@ -36,7 +37,7 @@ class Takes:
         self.app = app
         self.on_change = on_change
         self.store: UserStore | None = None
-        self.verdicts: dict[str, dict[str, str]] = {}
+        self.verdicts: dict[str, dict[str, Verdict]] = {}
         self.notes: dict[str, dict[str, str]] = {}
         self._executor: ThreadPoolExecutor | None = None
         self._pending: list[Callable[[], Any]] = []
@@ -82,7 +83,7 @@ class Takes:
                             "longer has; they are kept in your file and listed in exports.",
                             severity="warning", timeout=10, markup=False)
 
-    def set_verdict(self, story_id: str, claim_id: str, verdict: str | None) -> None:
+    def set_verdict(self, story_id: str, claim_id: str, verdict: Verdict | None) -> None:
         """Show the verdict at once and save it in the background, in order."""
         view = self.verdicts.setdefault(story_id, {})
         if verdict is None:
@@ -90,13 +91,7 @@ class Takes:
         else:
             view[claim_id] = verdict
 
-        def change(store: UserStore) -> list[Problem]:
-            from tui.core.userdata import Verdict
-
-            chosen = None if verdict is None else Verdict(verdict)
-            return store.set_verdict(story_id, claim_id, chosen)
-
-        self._save(story_id, change)
+        self._save(story_id, lambda store: store.set_verdict(story_id, claim_id, verdict))
 
     def set_note(self, story_id: str, claim_id: str, note: str) -> None:
         view = self.notes.setdefault(story_id, {})
@@ -147,5 +142,5 @@ class Takes:
         if self.store is None:
             return
         takes = self.store.takes(story_id)
-        self.verdicts[story_id] = {c: t.verdict.value for c, t in takes.items() if t.verdict}
+        self.verdicts[story_id] = {c: t.verdict for c, t in takes.items() if t.verdict}
         self.notes[story_id] = {c: t.note for c, t in takes.items() if t.note}

@@ -1,21 +1,20 @@
 """Turning theme files into Textual themes, fast for the first frame and checked after.
 
 The first frame uses ``quick_theme``: the chosen file read as TOML and handed to
-Textual, with no pydantic import on the start-up path (and, once the file has been
-read before, no TOML parser either: see ``read_small_toml``). The load worker then
+Textual, with no pydantic import on the start-up path. The load worker then
 validates every theme file (``tui.core.themes``); a broken file is reported and, if
 it was the one in use, the app falls back to the default theme.
 """
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.core import cache
 from tui.core.paths import bundled, config_dir, config_path
 
 DEFAULT_THEME = "deepseek-dark"
@@ -24,24 +23,10 @@ _FIELDS = ("name", "primary", "secondary", "warning", "error", "success", "accen
            "foreground", "background", "surface", "panel", "boost", "dark")
 
 
-def read_small_toml(path: Path) -> dict[str, Any]:
-    """A small TOML file's data, from the cache when the file has not changed.
-
-    Importing ``tomllib`` (which compiles its patterns) and parsing were 1.5 ms of
-    start-up. The cache entry is keyed by a hash of the file's bytes and is JSON,
-    data only. Raises ``OSError`` or ``ValueError`` (bad UTF-8, bad TOML) as reading
-    and parsing would.
-    """
-    raw = path.read_bytes()
-    key = cache.key_of(raw)
-    data = cache.get_data("toml", key)
-    if isinstance(data, dict):
-        return data
-    import tomllib
-
-    data = tomllib.loads(raw.decode("utf-8-sig"))
-    cache.put_data("toml", key, data)
-    return data
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data (a BOM is allowed). Raises ``OSError`` or ``ValueError`` (bad
+    UTF-8, bad TOML)."""
+    return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
 
 
 def theme_file_for(name: str) -> Path | None:
@@ -61,7 +46,7 @@ def quick_theme(name: str) -> Theme | None:
     if path is None:
         return None
     try:
-        data = read_small_toml(path)
+        data = read_toml(path)
         variables = data.get("variables", {})
         if data.get("name") != name or not isinstance(variables, dict):
             return None
@@ -77,7 +62,7 @@ def quick_theme(name: str) -> Theme | None:
 def configured_theme() -> str | None:
     """The ``theme = "…"`` of the config file, read without validation, or ``None``."""
     try:
-        value = read_small_toml(config_path()).get("theme")
+        value = read_toml(config_path()).get("theme")
     except (OSError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         return None
     return value if isinstance(value, str) else None

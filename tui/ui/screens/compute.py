@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
-from tui import compute_view as view
 from tui.core import compute
+from tui.core import compute_view as view
 from tui.core.corpus import Corpus
 from tui.core.model import Fleet, Precision
 from tui.core.text import one_line

@@ -18,12 +18,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
+from tui.core.labels import CONFIRMATION_WORD
 from tui.core.model import Run
 from tui.core.text import one_line
-from tui.labels import CONFIRMATION_WORD
 from tui.ui.lifecycle import Transient
 from tui.ui.widgets.row_list import Column, Row, RowList
 

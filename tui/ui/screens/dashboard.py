@@ -29,9 +29,9 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
-from tui.core.model import Stance
+from tui.core.model import Stance, Verdict
 from tui.core.text import one_line
 from tui.ui import lifecycle
 from tui.ui import rows as build
@@ -245,7 +245,7 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         corpus: Corpus,
         query: str,
         stance: Stance | None,
-        verdicts: dict[str, str],
+        verdicts: dict[str, Verdict],
     ) -> None:
         worker = get_current_worker()
         # Let a fast typist finish the word: a newer key cancels this one before it

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
+from tui.core.model import Verdict, next_verdict
 from tui.ui import rows as build
 from tui.ui.takes import Takes
 from tui.ui.widgets.masthead import Masthead
@@ -39,7 +40,7 @@ class TakeKeys(_ScreenBase):
         def _visible(self) -> frozenset[str] | None: ...
         def watch_selected(self, item_id: str | None) -> None: ...
 
-    def _verdicts(self) -> dict[str, str]:
+    def _verdicts(self) -> dict[str, Verdict]:
         if self.corpus is None:
             return {}
         return dict(self.takes.verdicts.get(self.corpus.story.id, {}))
@@ -92,9 +93,7 @@ class TakeKeys(_ScreenBase):
     def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
         if corpus is not self.corpus:
             return  # another story was opened while the takes loaded
-        cycle: tuple[str | None, ...] = ("believe", "doubt", "unsure", None)
-        current = self._verdicts().get(claim_id)
-        verdict = cycle[(cycle.index(current) + 1) % len(cycle)]
+        verdict = next_verdict(self._verdicts().get(claim_id))
         self.takes.set_verdict(corpus.story.id, claim_id, verdict)
         self.refresh_takes()
 

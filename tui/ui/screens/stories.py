@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui import formatting as fmt
+from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.text import one_line
 from tui.ui.lifecycle import Transient

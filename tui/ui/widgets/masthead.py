@@ -18,8 +18,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.core.agreement import Agreement
-from tui.core.model import Stance
-from tui.labels import STANCE_GLYPH, verdict_label
+from tui.core.labels import STANCE_GLYPH, verdict_label
+from tui.core.model import Stance, Verdict
 from tui.ui.widgets.strips import one_strip
 
 
@@ -57,8 +57,7 @@ def take_tally(counts: Agreement) -> Text:
     if not counts.rated:
         text.append("press v on a claim: believe, doubt or unsure", style="dim italic")
         return text
-    text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}"
-                          for v in ("believe", "doubt", "unsure")))
+    text.append("  ".join(f"{verdict_label(v)} {counts.verdicts.get(v, 0)}" for v in Verdict))
     text.append(f" ({counts.rated}/{counts.claims} claims)", style="dim")
     text.append("  ·  reactions to them: ")
     text.append(f"{counts.agree} agree, {counts.disagree} disagree", style="bold")

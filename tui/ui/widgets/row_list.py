@@ -30,7 +30,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.ui.widgets.scrolling import set_virtual_size
+from tui.ui.textual_compat import set_virtual_size
 from tui.ui.widgets.strips import one_strip
 
 GUTTER = 2

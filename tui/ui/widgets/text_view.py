@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.ui.widgets.scrolling import set_virtual_size
+from tui.ui.textual_compat import set_virtual_size
 
 
 class TextView(ScrollView, can_focus=False):

@@ -1,4 +1,4 @@
-"""Glyphs and words for statuses and stances, shared by every view.
+"""Glyphs and words for statuses, stances and verdicts, shared by every view.
 
 Colour is never the only signal: every status and stance is shown as a glyph and a
 word, and the same pair appears in the CLI summary, the dashboard and exports.
@@ -6,7 +6,7 @@ word, and the same pair appears in the CLI summary, the dashboard and exports.
 
 from __future__ import annotations
 
-from tui.core.model import ClaimStatus, Confirmation, FleetStatus, Stance
+from tui.core.model import ClaimStatus, Confirmation, FleetStatus, Stance, Verdict
 
 STANCE_GLYPH: dict[Stance, str] = {
     Stance.SKEPTICAL: "✗",
@@ -40,12 +40,19 @@ CONFIRMATION_WORD: dict[Confirmation, str] = {
 }
 
 
-VERDICT_GLYPH: dict[str, str] = {"believe": "+", "doubt": "−", "unsure": "?"}
-"""The user's verdicts (plain strings, so no pydantic import is needed to show them)."""
+VERDICT_GLYPH: dict[Verdict, str] = {Verdict.BELIEVE: "+", Verdict.DOUBT: "−", Verdict.UNSURE: "?"}
+
+VERDICT_WORD: dict[Verdict, str] = {
+    Verdict.BELIEVE: "Believe",
+    Verdict.DOUBT: "Doubt",
+    Verdict.UNSURE: "Unsure",
+}
+"""A verdict as a capitalised word, for exports."""
 
 
-def verdict_label(verdict: str | None) -> str:
-    return f"{VERDICT_GLYPH[verdict]} {verdict}" if verdict in VERDICT_GLYPH else ""
+def verdict_label(verdict: Verdict | None) -> str:
+    """``+ believe``; ``""`` for no verdict."""
+    return "" if verdict is None else f"{VERDICT_GLYPH[verdict]} {verdict.value}"
 
 
 def stance_label(stance: Stance) -> str:

@@ -14,7 +14,7 @@ An optional column cursor (``column_cursor``) lets a table be sorted by a column
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar, NamedTuple, overload
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -31,65 +31,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.ui.textual_compat import set_virtual_size
+from tui.ui.widgets.row_types import Column, LazyRows, Row, keys_of
 from tui.ui.widgets.strips import one_strip
+
+__all__ = ["Column", "LazyRows", "Row", "RowList", "keys_of"]
 
 GUTTER = 2
 SEPARATOR = " "
-
-
-class Column(NamedTuple):
-    """A column: its label, its width (``None`` shares what is left), its alignment."""
-
-    label: str
-    width: int | None = None
-    align: str = "left"
-    sortable: bool = False
-
-
-class Row(NamedTuple):
-    """One row: the item id it stands for, its cells, and an optional tone per cell."""
-
-    key: str
-    cells: tuple[Text, ...]
-    indent: int = 0
-    tones: tuple[str, ...] = ()
-
-
-class LazyRows(Sequence[Row]):
-    """Rows known by key, built only when asked for (and kept once built).
-
-    A list of 100,000 claims costs a tuple of keys; the few dozen rows on screen are
-    the only ones ever turned into text.
-    """
-
-    def __init__(self, keys: Sequence[str], build: Callable[[str], Row]) -> None:
-        self.keys: tuple[str, ...] = tuple(keys)
-        self._build = build
-        self._built: dict[int, Row] = {}
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Row]: ...
-
-    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self.keys)
-        row = self._built.get(index)
-        if row is None:
-            row = self._build(self.keys[index])
-            self._built[index] = row
-        return row
-
-
-def keys_of(rows: Sequence[Row]) -> tuple[str, ...]:
-    return rows.keys if isinstance(rows, LazyRows) else tuple(row.key for row in rows)
 
 
 class RowList(ScrollView, can_focus=True):

@@ -120,22 +120,32 @@ async def test_every_footer_key_has_its_effect_listed() -> None:
     assert await _footer_keys() == sorted(EFFECTS)
 
 
+Release = Callable[[DeepseekApp], object]
+RELEASE: Release = DeepseekApp.load_settings
+"""The real settings worker, kept before any test replaces it."""
+
+
+@pytest.fixture
+def hold_settings(monkeypatch: pytest.MonkeyPatch) -> Release:
+    """Keep the settings worker (takes, themes, config) from starting by itself; the
+    test starts it with the function returned, when it has pressed its keys."""
+    monkeypatch.setattr(DeepseekApp, "load_settings", lambda self: None)
+    return RELEASE
+
+
 @pytest.mark.parametrize("key", sorted(EFFECTS))
 async def test_a_footer_key_pressed_before_the_settings_load_takes_effect(
-    key: str, monkeypatch: pytest.MonkeyPatch
+    key: str, hold_settings: Release
 ) -> None:
     warm_cache()  # the dashboard is the app's first screen, as on a second launch
-    held: list[DeepseekApp] = []
-    release = DeepseekApp.load_settings
-    monkeypatch.setattr(DeepseekApp, "load_settings", lambda self: held.append(self))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.dashboard
-        assert screen is not None and held == [app] and not app.takes.ready
+        assert screen is not None and not app.settled and not app.takes.ready
         await pilot.press(key)
         await pilot.pause()
-        release(app)  # the settings worker, let go only now
+        hold_settings(app)  # the settings worker, let go only now
         if key != "q":
             await loaded(pilot)
         await pilot.pause()
@@ -143,11 +153,8 @@ async def test_a_footer_key_pressed_before_the_settings_load_takes_effect(
 
 
 async def test_a_theme_chosen_before_the_themes_load_is_kept_and_remembered(
-    monkeypatch: pytest.MonkeyPatch,
+    hold_settings: Release,
 ) -> None:
-    held: list[DeepseekApp] = []
-    release = DeepseekApp.load_settings
-    monkeypatch.setattr(DeepseekApp, "load_settings", lambda self: held.append(self))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -155,7 +162,7 @@ async def test_a_theme_chosen_before_the_themes_load_is_kept_and_remembered(
         await pilot.press("T")
         chosen = app.theme
         assert chosen != started_in
-        release(app)
+        hold_settings(app)
         await loaded(pilot)
         await pilot.pause()
         assert app.theme == chosen

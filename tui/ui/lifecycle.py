@@ -112,13 +112,15 @@ def call_from_thread(node: DOMNode, callback: Callback, *args: Any) -> None:
 
 
 if TYPE_CHECKING:
-    _ScreenMixin = Screen[Any]
+    ScreenMixin = Screen[Any]
 else:
-    _ScreenMixin = object  # a mixin: Textual follows a screen's first DOMNode base for its
-    # CSS and component classes, so this must not be one
+    ScreenMixin = object
+"""The base of a mixin for our screens: a ``Screen`` to the type checker, ``object`` at
+run time (Textual follows a screen's first DOMNode base for its CSS and component
+classes, so a mixin put first must not be one)."""
 
 
-class Guarded(_ScreenMixin):
+class Guarded(ScreenMixin):
     """A screen of ours: it is set up only in a running app, and acts only once mounted.
 
     A key pressed just after the screen was pushed reached its actions before its

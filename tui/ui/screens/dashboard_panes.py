@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.ui.lifecycle import ScreenMixin
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from textual.reactive import reactive
-    from textual.screen import Screen
 
-    _ScreenBase = Screen[None]
-else:
-    _ScreenBase = object
 
 PANES = ("claims", "gpus", "reactions", "inspector")
 PANE_TITLES = {"claims": "Claims", "gpus": "GPU comparison", "reactions": "Reactions",
@@ -36,7 +33,7 @@ LISTS = ("claims", "gpus", "fleets", "reactions")
 """The dashboard's lists of items, in focus order."""
 
 
-class PaneFocus(_ScreenBase):
+class PaneFocus(ScreenMixin):
     """Focus between the panes, and the active pane's marks."""
 
     if TYPE_CHECKING:

@@ -16,20 +16,17 @@ from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
 from tui.core.model import Verdict, next_verdict
 from tui.ui import rows as build
+from tui.ui.lifecycle import ScreenMixin
 from tui.ui.takes import Takes
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import Row, RowList
 
 if TYPE_CHECKING:
     from textual.reactive import reactive
-    from textual.screen import Screen
-
-    _ScreenBase = Screen[None]
-else:
-    _ScreenBase = object
 
 
-class TakeKeys(_ScreenBase):
+
+class TakeKeys(ScreenMixin):
     """The verdict and note keys of the dashboard, and the take tally."""
 
     corpus: Corpus | None

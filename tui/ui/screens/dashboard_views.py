@@ -11,16 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    _ScreenBase = Screen[None]
-else:
-    _ScreenBase = object
+from tui.ui.lifecycle import ScreenMixin
 
 
-class StoryViews(_ScreenBase):
+class StoryViews(ScreenMixin):
     """Open the timeline, the cost what-if and the compute lens."""
 
     corpus: Corpus | None

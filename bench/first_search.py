@@ -95,7 +95,7 @@ class Keys:
     """The first key of a second search, after Esc."""
 
 
-def _search_box(text: str) -> str | None:
+def search_box(text: str) -> str | None:
     """What the search box shows (``None`` while it is closed): the line inside its
     border, which is the line under ``▊▔▔…`` at 120×40."""
     lines = text.splitlines()
@@ -120,7 +120,7 @@ def _type(session: StampedSession, char: str, typed: str) -> Key:
 
     sent = time.perf_counter()
     session.send(char)
-    session.wait_for(lambda text: _search_box(text) == typed)
+    session.wait_for(lambda text: search_box(text) == typed)
     echo = session.arrived - sent
     session.wait_for(answered)
     result = session.arrived - sent
@@ -130,7 +130,7 @@ def _type(session: StampedSession, char: str, typed: str) -> Key:
 
 def _open_search(session: StampedSession) -> None:
     session.send("/")
-    session.wait_for(lambda text: (_search_box(text) or "").startswith("search every pane"))
+    session.wait_for(lambda text: (search_box(text) or "").startswith("search every pane"))
     session.settle(0.2)
 
 
@@ -150,7 +150,7 @@ def measure(story: Story, wait: float) -> Keys:
             typed += char
             keys.append(_type(session, char, typed))
         session.send(b"\x1b")  # Esc: clear the search
-        session.wait_for(lambda text: _search_box(text) is None and "search “" not in text)
+        session.wait_for(lambda text: search_box(text) is None and "search “" not in text)
         session.settle(1.0)
         _open_search(session)
         again = _type(session, QUERY[0], QUERY[0])

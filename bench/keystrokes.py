@@ -63,8 +63,9 @@ def measure(size: int) -> dict[str, list[float]]:
             # In the search box itself: "c", "cl", … "claim" are on screen before
             # they are typed (the footer, the inspector's text). A space shows only as
             # the cursor moving, which the screen's text does not hold.
+            shown = typed.rstrip()
             times["search keystroke (echo)"].append(session.wait_for(
-                lambda text, t=typed.rstrip(): search_box(text) == t))
+                lambda text, t=shown: search_box(text) == t))
             session.settle(0.05)
         session.send(b"\x1b")  # Esc: clear the search
         session.settle(1.0)

@@ -8,7 +8,7 @@ import sys
 
 import textual
 
-from bench import keys, keystrokes, memory, startup
+from bench import first_search, keys, keystrokes, memory, startup
 
 
 def machine() -> str:
@@ -34,6 +34,10 @@ def main() -> None:
     for size in (10_000, 100_000):
         print(keystrokes.table(size, keystrokes.measure(size)))
         print()
+    print("First search keystroke (pseudo-terminal, a second after the first rows):\n")
+    print(first_search.table([(story, first_search.measure(story, 1.0))
+                              for story in first_search.stories()]))
+    print()
     print("Work per key inside the app (Pilot: CPU of every thread, longest UI stall):\n")
     keys.main()
 

@@ -1,17 +1,27 @@
 """Generate a large, valid story for benchmarks and smoke tests.
 
     python bench/generate.py --claims 10000 --reactions 10000 -o bench/corpora/big.toml
+    python bench/generate.py --items 19999 -o bench/corpora/just-below.toml
+    python bench/generate.py --replicate 714 -o bench/corpora/seed-x714.toml
 
 The story is synthetic and says so in its title; its shape matches the real seed
 (claims by actors, reactions replying to claims and to each other, GPUs, fleets), so
-every pane, link and search is exercised at scale.
+every pane, link and search is exercised at scale. ``--items`` picks the numbers of
+claims and reactions that make a story of exactly that many items (what the
+dashboard's thresholds count). ``--replicate`` makes the bundled story's claims and
+reactions that many times over instead: real text, at scale.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
+import tomllib
 from pathlib import Path
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "deepseek-r1.toml"
+"""The bundled story, which ``replicated_toml`` multiplies."""
 
 STANCES = ("skeptical", "supportive", "neutral", "mixed")
 STATUSES = ("established", "reported", "asserted", "disputed", "speculative", "misreported")
@@ -147,15 +157,82 @@ def story_toml(claims: int, reactions: int, seed: int = 7) -> str:
     return "\n".join(out)
 
 
+def story_items(claims: int, reactions: int) -> int:
+    """Items (everything with an id) in ``story_toml(claims, reactions)``: the claims,
+    reactions, actors, GPUs and fleets, one section and one source."""
+    return claims + reactions + max(10, claims // 50) + 3 + max(1, claims // 1000) + 2
+
+
+def sized_for(items: int) -> tuple[int, int]:
+    """The claims and reactions of a generated story of exactly ``items`` items (about
+    as many reactions as claims)."""
+    claims = items // 2
+    reactions = items - story_items(claims, 0)
+    if reactions < 0:
+        raise ValueError(f"a generated story has at least {story_items(1, 0)} items")
+    return claims, reactions
+
+
+_SPLIT = re.compile(r"^(?=\[)", re.MULTILINE)
+"""Before every table header: a seed split into its tables (it has no multi-line strings)."""
+
+
+def replicated_toml(copies: int, seed: Path = SEED) -> str:
+    """The bundled story with its claims and reactions ``copies`` times over.
+
+    Each copy's ids get a ``-cN`` suffix, and so do its references to the claims and
+    reactions it copies (``about``, ``replies_to``), so each copy links within itself;
+    everything else (actors, sources, GPUs, fleets…) is the story's own, once.
+    """
+    text = seed.read_text(encoding="utf-8")
+    document = tomllib.loads(text)
+    ids = {item["id"] for name in ("claims", "reactions") for item in document[name]}
+    quoted = re.compile('"(' + "|".join(re.escape(i) for i in sorted(ids, key=len,
+                                                                        reverse=True)) + ')"')
+    tables = _SPLIT.split(text)
+    copied = [t for t in tables if t.startswith(("[[claims]]", "[[reactions]]"))]
+    out = []
+    for table in tables:
+        if table.startswith("[story]"):
+            table = re.sub(r'^id = "(.*)"$', rf'id = "\1-x{copies}"', table, count=1,
+                           flags=re.MULTILINE)
+            table = re.sub(r'^title = "(.*)"$', rf'title = "\1 (claims and reactions ×{copies})"',
+                           table, count=1, flags=re.MULTILINE)
+        out.append(table)
+    for n in range(1, copies):
+        for table in copied:
+            out.append("\n" + quoted.sub(lambda m, n=n: f'"{m.group(1)}-c{n}"',
+                                          table.rstrip("\n")) + "\n")
+    return "".join(out)
+
+
+def replicated_items(copies: int, seed: Path = SEED) -> int:
+    """Items in ``replicated_toml(copies)``."""
+    document = tomllib.loads(seed.read_text(encoding="utf-8"))
+    lists = ("sections", "sources", "actors", "claims", "gpus", "fleets", "reactions",
+             "events", "notes", "runs", "prices", "utilisations")
+    total = sum(len(document.get(name, ())) for name in lists)
+    return total + (copies - 1) * (len(document["claims"]) + len(document["reactions"]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--reactions", type=int, default=10_000)
+    parser.add_argument("--items", type=int, help="exactly this many items (overrides both)")
+    parser.add_argument("--replicate", type=int, metavar="COPIES",
+                        help="the bundled story's claims and reactions, COPIES times over")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(story_toml(args.claims, args.reactions, args.seed), encoding="utf-8")
+    if args.replicate:
+        text = replicated_toml(args.replicate)
+    else:
+        claims, reactions = sized_for(args.items) if args.items else (args.claims,
+                                                                       args.reactions)
+        text = story_toml(claims, reactions, args.seed)
+    args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB)")
 
 

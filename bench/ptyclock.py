@@ -3,18 +3,22 @@
 A ``Session`` starts a command in a pty of a given size and feeds its output to a
 ``pyte`` screen; ``wait_for`` returns the seconds until a condition on the screen's
 text holds. ``bench/startup.py`` times launches with it, ``bench/keystrokes.py`` the
-delay between a key and its effect on screen.
+delay between a key and its effect on screen. ``StampedSession`` also notes when each
+piece of output arrived, so a time can leave out the meter's own parsing
+(``bench/first_search.py``).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import queue
 import select
 import signal
 import struct
 import subprocess
 import termios
+import threading
 import time
 from collections.abc import Callable, Sequence
 
@@ -98,6 +102,70 @@ class Session:
             if self.process.poll() is None:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+            os.close(self._leader)
+
+
+class StampedSession(Session):
+    """A session that notes when each piece of output arrives, apart from reading it.
+
+    ``pyte`` is pure Python: a full-screen frame of 20 KB takes it 20–40 ms here, which
+    a real terminal draws in well under a millisecond, so a wait timed to when the meter
+    has parsed a frame adds that to the app's time (more for the bigger frames). Here a
+    thread reads the pseudo-terminal and stamps each piece as it comes; ``arrived`` is
+    the stamp of the last piece fed to the screen, and after a ``wait_for`` it is when
+    the bytes that met the condition reached the terminal. The stamps are as exact as
+    the reader gets the GIL back from the parsing thread (the switch interval, 5 ms by
+    default: set it lower with ``sys.setswitchinterval``).
+    """
+
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        size: tuple[int, int] = (120, 40),
+        env: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(command, size=size, env=env)
+        self.arrived = self.started
+        self._pieces: queue.SimpleQueue[tuple[float, bytes]] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=self._read, name="pty reader", daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self._leader, 1 << 16)
+            except OSError:  # the program and its pseudo-terminal are gone
+                data = b""
+            self._pieces.put((time.perf_counter(), data))
+            if not data:
+                return
+
+    def _pump(self, wait: float) -> bool:
+        try:
+            stamp, data = self._pieces.get(timeout=wait)
+        except queue.Empty:
+            return True
+        if not data:
+            self._pieces.put((stamp, data))  # stays at the end: every later pump sees it
+            return False
+        self._stream.feed(data)
+        self.arrived = stamp
+        return True
+
+    def close(self) -> None:
+        """As ``Session.close``; the reader ends with the program, before the pty closes."""
+        try:
+            self.send(b"q")
+            deadline = time.perf_counter() + 10
+            while self.process.poll() is None and time.perf_counter() < deadline:
+                if not self._pump(0.05):
+                    break
+        finally:
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+            self._reader.join(5)
             os.close(self._leader)
 
 

@@ -6,7 +6,10 @@ every app in the process and refilled from two threads; now ``Corpus.build`` mak
 
 from __future__ import annotations
 
+import time
 import tomllib
+
+import pytest
 
 from tests.core.support import BROKEN, MINIMAL
 from tui.core.corpus import Corpus
@@ -60,3 +63,37 @@ def test_the_search_text_can_be_built_ahead_of_the_first_search() -> None:
     built = corpus.index.haystack
     assert built is not None
     assert corpus.search("alice") and corpus.index.haystack is built
+
+
+def test_two_threads_build_the_search_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background build and a search in a worker: the second waits for the first
+    (at 200,000 items each build is half a second)."""
+    import threading
+
+    from tui.core import corpus as corpus_module
+
+    corpus = _fresh()
+    built: list[str] = []
+    original = corpus_module._search_text
+
+    def slow(item: object, names: object) -> str:
+        built.append("x")
+        time.sleep(0.001)
+        return original(item, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus_module, "_search_text", slow)
+    threads = [threading.Thread(target=corpus.prepare_search) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    corpus.search("alice")
+    for thread in threads:
+        thread.join()
+    assert len(built) == len(corpus)
+
+
+def test_a_search_says_how_many_items_it_looked_at() -> None:
+    corpus = _fresh()
+    found = corpus.search("a")
+    assert corpus.index.last_scanned == len(corpus)
+    corpus.search("al")  # typing on: only the earlier matches are looked at
+    assert corpus.index.last_scanned == len(found)

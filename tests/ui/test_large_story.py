@@ -123,3 +123,5 @@ async def test_the_search_text_is_built_before_the_first_keystroke(tmp_path: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         assert screen.corpus is not None and screen.corpus.index.haystack is not None
+        # and what one search of the whole story costs, measured in the background
+        assert screen._planner is not None and screen._planner.seconds_per_item is not None

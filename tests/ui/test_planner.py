@@ -57,7 +57,7 @@ def test_a_stance_touches_the_reactions_and_a_verdict_the_claims() -> None:
 def test_the_whole_story_is_planned_once_and_reused() -> None:
     rows: RowPlanner[Plan] = RowPlanner(100)
     whole = Plan("", None, {})
-    rows.record(whole, 0.001)
+    rows.record(whole, 0.001, searched=0)
     assert rows.whole is whole
     assert rows.request("", None, {}, search_ready=True)[1] is Route.REUSE
     assert rows.request("", None, {"c": "doubt"}, search_ready=True)[1] is Route.UI
@@ -77,13 +77,22 @@ def test_before_any_measurement_a_search_goes_by_size(size: int, ready: bool,
 
 def test_a_measured_cost_decides_where_a_search_is_planned() -> None:
     rows: RowPlanner[Plan] = RowPlanner(10_000)
-    rows.record(Plan("musk", None, {}), 0.040)  # 40 ms: over the UI thread's budget
+    rows.record(Plan("musk", None, {}), 0.040, searched=10_000)  # over the UI's budget
     assert rows.request("musk a", None, {}, search_ready=True)[1] is Route.WORKER
-    rows.record(Plan("musk a", None, {}), 0.004)  # measured again (in the worker): quick
+    rows.record(Plan("musk a", None, {}), 0.004, searched=10_000)  # measured again: quick
     assert rows.request("musk ab", None, {}, search_ready=True)[1] is Route.UI
     big: RowPlanner[Plan] = RowPlanner(planner.LARGE_STORY * 2)
-    big.record(Plan("musk", None, {}), 0.005)  # a large story that searches quickly
+    big.record_search(0.005, searched=planner.LARGE_STORY * 2)  # searches quickly
     assert big.request("musk a", None, {}, search_ready=True)[1] is Route.UI
+
+
+def test_a_narrowed_search_is_costed_per_item_it_looked_at() -> None:
+    """Typing on searches only the previous matches; its few milliseconds must not
+    make a new search of the whole story look cheap (it took 38 ms on the UI thread)."""
+    rows: RowPlanner[Plan] = RowPlanner(20_000)
+    rows.record_search(0.034, searched=20_000)  # the whole story
+    rows.record(Plan("export", None, {}), 0.004, searched=2_300)  # only earlier matches
+    assert rows.request("e", None, {}, search_ready=True)[1] is Route.WORKER
 
 
 def test_a_huge_story_replans_in_the_worker_after_its_first_plan() -> None:

@@ -9,7 +9,7 @@ when it is selected (``related``), and which items match a search (``search``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -232,11 +232,13 @@ class Corpus:
         """
         haystack = self.index.haystack
         if haystack is None:
-            names = {actor.id: actor.name for actor in self.actors}
-            haystack = MappingProxyType(
-                {item_id: _search_text(item, names) for item_id, item in self._by_id.items()}
-            )
-            self.index.haystack = haystack
+            with self.index.building:  # a second thread waits for the first one's build
+                haystack = self.index.haystack
+                if haystack is None:
+                    names = {actor.id: actor.name for actor in self.actors}
+                    haystack = MappingProxyType({item_id: _search_text(item, names)
+                                                 for item_id, item in self._by_id.items()})
+                    self.index.haystack = haystack
         return haystack
 
     def search(self, query: str) -> frozenset[str]:
@@ -246,7 +248,7 @@ class Corpus:
         if not terms:
             return frozenset(self._by_id)
         haystack = self._haystack()
-        pool: Iterable[str] = haystack
+        pool: Collection[str] = haystack
         last = self.index.last_search
         if last is not None:
             previous, found = last
@@ -256,6 +258,7 @@ class Corpus:
                 pool = found
         result = frozenset(i for i in pool if all(term in haystack[i] for term in terms))
         self.index.last_search = (folded, result)
+        self.index.last_scanned = len(pool)
         return result
 
 

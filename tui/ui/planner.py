@@ -5,12 +5,15 @@ current search, stance filter and verdicts, makes it (on the UI thread, or in a 
 for ``Route.WORKER``), and hands it to ``accept``, which says which lists to refill (or
 ``None`` for a plan that a newer request has overtaken).
 
-Where a plan is made is decided by its cost, not by the story's size alone: a plan
-the UI thread would spend more than ``UI_BUDGET_S`` on goes to the worker. The cost is
-measured on every plan made on the UI thread (``record``); until there is a
-measurement, the first search of a story whose search text is not built yet goes to
-the worker (building it takes about 10 µs an item: 200 ms at 20,000), as does a search
-on a story of ``LARGE_STORY`` items or more.
+Where a plan is made is decided by its cost, not by the story's size alone: a search
+the UI thread would spend more than ``UI_BUDGET_S`` on goes to the worker. The cost
+per item searched is measured on every search plan, wherever it is made (``record``),
+and once in the background right after the story's search text is built, so the
+first keystroke already has a measurement. A search is predicted at its worst, over
+the whole story: typing on narrows the previous result, but a new search does not.
+Until a measurement, a search of a story whose search text is not built yet goes to
+the worker from ``SMALL_STORY`` items (building it takes ~10 µs an item), and any
+search from ``LARGE_STORY``.
 """
 
 from __future__ import annotations
@@ -100,12 +103,18 @@ class RowPlanner(Generic[P]):
             return self.size >= SMALL_STORY
         return self.size >= LARGE_STORY
 
-    def record(self, plan: P, seconds: float) -> None:
-        """A plan made on the UI thread, and what it took (the whole story's is kept)."""
+    def record(self, plan: P, seconds: float, searched: int) -> None:
+        """A plan, what it took and how many items its search looked at (the whole
+        story's plan is kept, to be shown again)."""
         if plan.query:
-            self.seconds_per_item = seconds / max(self.size, 1)
+            self.record_search(seconds, searched)
         elif plan.stance is None:
             self.whole = plan
+
+    def record_search(self, seconds: float, searched: int) -> None:
+        """What a search that looked at ``searched`` items took."""
+        if searched:
+            self.seconds_per_item = seconds / searched
 
     def accept(self, generation: int, plan: P) -> Changes | None:
         """Show ``plan``? ``None`` if a newer request has been made since; else which

@@ -37,7 +37,7 @@ from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
-from tui.ui.screens.dashboard_panes import LISTS, PANE_TITLES, PANES, PaneFocus
+from tui.ui.screens.dashboard_panes import LISTS, PaneFocus
 from tui.ui.screens.dashboard_takes import TakeKeys
 from tui.ui.screens.dashboard_views import StoryViews
 from tui.ui.takes import Takes
@@ -49,11 +49,11 @@ from tui.ui.widgets.row_list import RowList
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 SEARCH_SETTLE_S = 0.08
+COST_PROBE = "e"
+"""A search over the whole story that matches most of it: what a first keystroke costs."""
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
-
-
 _W = TypeVar("_W", bound=Widget)
 
 
@@ -136,9 +136,7 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         yield Footer()
 
     def on_mount(self) -> None:
-        for pane in PANES:
-            title = f"{PANES.index(pane) + 1} {PANE_TITLES[pane]}"
-            self._pane(pane).border_title = title
+        self._title_panes()
         self._watch_cursors()
         self._update_filter_bar()
         self.watch_active_pane()
@@ -233,7 +231,7 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
             started = time.perf_counter()
             plan = build.plan_rows(corpus, self.search_query, self.stance_filter, verdicts)
             assert plan is not None
-            planner.record(plan, time.perf_counter() - started)
+            planner.record(plan, time.perf_counter() - started, corpus.index.last_scanned)
             self._apply_plan(generation, plan)
 
     @work(thread=True, exclusive=True, group="rows", description="plan rows")
@@ -257,7 +255,7 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         started = time.perf_counter()
         plan = build.plan_rows(corpus, query, stance, verdicts, lambda: worker.is_cancelled)
         if plan is not None and not worker.is_cancelled:
-            planner.record(plan, time.perf_counter() - started)
+            planner.record(plan, time.perf_counter() - started, corpus.index.last_scanned)
             lifecycle.call_from_thread(self, self._apply_plan, generation, plan)
 
     class RowsShown(Message):
@@ -403,15 +401,19 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         self._prepare_search()
 
     def _prepare_search(self) -> None:
-        corpus = self.corpus
-        if corpus is not None and corpus.index.haystack is None:
-            self._build_search_text(corpus)
+        corpus, planner = self.corpus, self._planner
+        if corpus is not None and planner is not None and corpus.index.haystack is None:
+            self._build_search_text(corpus, planner)
 
     @work(thread=True, exclusive=True, group="search-text", description="build search text")
-    def _build_search_text(self, corpus: Corpus) -> None:
+    def _build_search_text(self, corpus: Corpus, planner: RowPlanner[build.Plan]) -> None:
         """The story's search text, ahead of the first search (which would otherwise
-        build it, or send itself to a worker to do so)."""
+        build it, or send itself to a worker to do so), and what one search over the
+        whole story costs, so the planner knows where the first keystroke's goes."""
         corpus.prepare_search()
+        started = time.perf_counter()
+        corpus.search(COST_PROBE)
+        planner.record_search(time.perf_counter() - started, corpus.index.last_scanned)
 
     def _inspect(self) -> None:
         """Show the selected item in the inspector."""

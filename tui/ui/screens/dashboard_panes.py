@@ -39,6 +39,11 @@ class PaneFocus(ScreenMixin):
     if TYPE_CHECKING:
         active_pane: reactive[str]
 
+    def _title_panes(self) -> None:
+        """Number each pane's border title: the number key that jumps to it."""
+        for number, pane in enumerate(PANES, start=1):
+            self._pane(pane).border_title = f"{number} {PANE_TITLES[pane]}"
+
     def _focus_order(self) -> list[RowList]:
         return [*(self.query_one(f"#{name}", RowList)
                   for name in LISTS),

@@ -374,3 +374,20 @@ async def test_the_palette_shows_each_command_with_the_key_that_runs_it_now() ->
         shown = {text: key for text, _, key in AppCommands(screen)._commands()}
         assert shown["Open the timeline"] == "y"
         assert shown["Export: JSON (whole story)"] == "x"
+
+
+async def test_esc_goes_back_even_when_nothing_is_selected_now() -> None:
+    """A filter can leave nothing selected (its list is empty); Esc then went back and
+    popped the history once more than ``follow`` had pushed: IndexError, exit 1 (found
+    by the real-terminal random keys)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        screen.follow("wang-50k-h100")
+        before = list(screen.history)
+        screen.follow("musk-obviously")
+        await pilot.pause()
+        screen.selected = None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.selected == "wang-50k-h100" and screen.history == before

@@ -49,8 +49,7 @@ from tui.ui.widgets.row_list import RowList
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 SEARCH_SETTLE_S = 0.08
-COST_PROBE = "e"
-"""A search over the whole story that matches most of it: what a first keystroke costs."""
+COST_PROBE = "e"  # a search of the whole story matching most of it: a first keystroke
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
@@ -485,8 +484,9 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
             return
         if self.history:
             previous = self.history.pop()
+            depth = len(self.history)
             self.follow(previous)
-            self.history.pop()  # follow() pushed the item we came back from
+            del self.history[depth:]  # what follow() pushed: the item we came back from
             return
         if self.search_query or self.stance_filter:
             self.clear_filters()

@@ -97,3 +97,5 @@ def test_a_search_says_how_many_items_it_looked_at() -> None:
     assert corpus.index.last_scanned == len(corpus)
     corpus.search("al")  # typing on: only the earlier matches are looked at
     assert corpus.index.last_scanned == len(found)
+    corpus.search("al")  # the same again: answered from memory
+    assert corpus.index.last_scanned == 0

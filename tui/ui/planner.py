@@ -112,7 +112,8 @@ class RowPlanner(Generic[P]):
             self.whole = plan
 
     def record_search(self, seconds: float, searched: int) -> None:
-        """What a search that looked at ``searched`` items took."""
+        """What a search that looked at ``searched`` items took (none: it was answered
+        from memory, which says nothing of what a search costs)."""
         if searched:
             self.seconds_per_item = seconds / searched
 

@@ -411,8 +411,8 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         whole story costs, so the planner knows where the first keystroke's goes."""
         corpus.prepare_search()
         started = time.perf_counter()
-        corpus.search(COST_PROBE)
-        planner.record_search(time.perf_counter() - started, corpus.index.last_scanned)
+        build.plan_rows(corpus, COST_PROBE, None, {})
+        planner.record_search(time.perf_counter() - started, len(corpus))
 
     def _inspect(self) -> None:
         """Show the selected item in the inspector."""

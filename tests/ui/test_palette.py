@@ -68,3 +68,19 @@ async def test_textual_still_needs_the_guard(monkeypatch: pytest.MonkeyPatch) ->
             await _palette_with_unlaid_options(app, pilot)
             await pilot.press("pagedown")
             await pilot.pause()
+
+
+async def test_the_palette_opens_again_while_the_last_one_is_still_closing() -> None:
+    """Textual opens its palette with a fixed id; Ctrl+P again before the palette just
+    closed was removed raised DuplicateIds (found by the real-terminal random keys)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.action_command_palette()
+        await pilot.pause()
+        closing = app.screen
+        assert isinstance(closing, Palette)
+        closing.dismiss()
+        app.action_command_palette()  # in the same tick: the first is not removed yet
+        await pilot.pause()
+        assert isinstance(app.screen, Palette) and app.screen is not closing

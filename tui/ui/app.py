@@ -139,7 +139,9 @@ class DeepseekApp(App[None]):
         from tui.ui.palette import Palette
 
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
-            self.push_screen(Palette(id="--command-palette"))
+            # No fixed id, unlike Textual's: Ctrl+P pressed while the palette just
+            # closed is still being removed would push a second one with the same id.
+            self.push_screen(Palette())
 
     def search_themes(self) -> None:
         from tui.ui.palette import Palette

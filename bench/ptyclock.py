@@ -102,7 +102,11 @@ class Session:
             if self.process.poll() is None:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+            self._before_release()
             os.close(self._leader)
+
+    def _before_release(self) -> None:
+        """What a subclass must finish before the pty is closed (nothing here)."""
 
 
 class StampedSession(Session):
@@ -153,20 +157,9 @@ class StampedSession(Session):
         self.arrived = stamp
         return True
 
-    def close(self) -> None:
-        """As ``Session.close``; the reader ends with the program, before the pty closes."""
-        try:
-            self.send(b"q")
-            deadline = time.perf_counter() + 10
-            while self.process.poll() is None and time.perf_counter() < deadline:
-                if not self._pump(0.05):
-                    break
-        finally:
-            if self.process.poll() is None:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-            self._reader.join(5)
-            os.close(self._leader)
+    def _before_release(self) -> None:
+        """The reader ends with the program, before the pty closes."""
+        self._reader.join(5)
 
 
 def time_to_text(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from tui.core import compute
 from tui.core import compute_view as view
 from tui.core import formatting as fmt
 from tui.core import hardware
@@ -238,8 +239,6 @@ def _body(corpus: Corpus, item: Entity) -> Text:
 
 
 def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text) -> None:
-    from tui.core import compute  # the lens's arithmetic: 4 ms, off the first frame
-
     """``V3's pre-training would take N days at U%``, for each run the lens applies to."""
     lens = compute.lens(corpus)
     days = next((f for f in lens.fleets if f.fleet.id == fleet.id), None)
@@ -259,8 +258,6 @@ def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text) -> None:
 
 
 def _append_run_lens(corpus: Corpus, run: Run, out: Text) -> None:
-    from tui.core import compute
-
     """The run's training compute and implied utilisation, or why the lens does not apply."""
     found = compute.run_compute(run, {g.id: g for g in corpus.gpus})
     if found.training_flop is None or found.pretraining_gpu_hours is None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from tui.core import compute
+from tui.core import compute, hardware
 from tui.core import compute_view as view
 from tui.core import formatting as fmt
-from tui.core import hardware
 from tui.core.corpus import Corpus
 from tui.core.labels import (
     CONFIRMATION_WORD,

@@ -11,10 +11,11 @@ import tomllib
 
 import pytest
 
-from tests.core.support import BROKEN, MINIMAL
+from tests.core.support import BROKEN, MINIMAL, SEED
 from tui.core.corpus import Corpus
-from tui.core.index import reply_order
+from tui.core.index import reply_order, shown_in_order
 from tui.core.loader import load_file
+from tui.core.model import Stance
 from tui.core.schema import StoryFile, to_model
 
 
@@ -99,3 +100,47 @@ def test_a_search_says_how_many_items_it_looked_at() -> None:
     assert corpus.index.last_scanned == len(found)
     corpus.search("al")  # the same again: answered from memory
     assert corpus.index.last_scanned == 0
+
+
+def _filtered_reference(corpus: Corpus, keep: set[str]) -> list[tuple[str, int]]:
+    """The definition: the whole reply order, only ``keep``, each reply indented only
+    under ancestors that are kept too."""
+    depth: dict[str, int] = {}
+    shown = []
+    for reaction, _ in corpus.reply_order():
+        if reaction.id in keep:
+            parent = reaction.replies_to
+            depth[reaction.id] = depth[parent] + 1 if parent in depth else 0
+            shown.append((reaction.id, depth[reaction.id]))
+    return shown
+
+
+@pytest.mark.parametrize("stance", list(Stance), ids=lambda s: s.value)
+def test_each_stance_has_its_reply_order_worked_out_once(stance: Stance) -> None:
+    corpus = _fresh(SEED)
+    keep = {r.id for r in corpus.reactions if r.stance is stance}
+    order = corpus.reply_order(stance)
+    assert [(t.reaction.id, t.depth) for t in order] == _filtered_reference(corpus, keep)
+    assert keep, "every stance has reactions in the bundled story"
+    assert corpus.reply_order(stance) is order  # kept for the next filter
+
+
+def test_a_reply_to_a_reaction_of_another_stance_is_a_root_in_its_own() -> None:
+    corpus = _fresh(SEED)
+    by_id = {r.id: r for r in corpus.reactions}
+    reply = by_id["musk-lmao-no"]
+    assert reply.replies_to is not None
+    assert by_id[reply.replies_to].stance is not reply.stance
+    depths = {t.reaction.id: t.depth for t in corpus.reply_order(reply.stance)}
+    assert depths["musk-lmao-no"] == 0
+    assert dict((t.reaction.id, t.depth) for t in corpus.reply_order())["musk-lmao-no"] == 1
+
+
+def test_shown_in_order_keeps_the_order_and_indents_under_what_is_shown() -> None:
+    corpus = _fresh(SEED)
+    whole = corpus.reply_order()
+    assert shown_in_order(whole) == whole  # everything shown: nothing moves
+    part = [t for t in whole if t.reaction.id != "benioff-deepgold"]
+    keep = {t.reaction.id for t in part}
+    assert [(t.reaction.id, t.depth) for t in shown_in_order(part)] == \
+        _filtered_reference(corpus, keep)

@@ -217,9 +217,10 @@ class Corpus:
         counts = Counter(r.stance for r in (self.reactions if reactions is None else reactions))
         return {stance: counts.get(stance, 0) for stance in Stance}
 
-    def reply_order(self) -> tuple[Threaded, ...]:
-        """Every reaction, each reply right under what it answers, with its depth."""
-        return self.index.reply_order
+    def reply_order(self, stance: Stance | None = None) -> tuple[Threaded, ...]:
+        """Every reaction (or every one with ``stance``), each reply right under what it
+        answers, with its depth among those shown."""
+        return self.index.reply_order if stance is None else self.index.stance_order(stance)
 
     def prepare_search(self) -> None:
         """Build the search text now (off the UI thread), so no search waits for it."""

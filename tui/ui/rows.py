@@ -14,7 +14,7 @@ from rich.text import Text
 from tui.core import formatting as fmt
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.index import Threaded
+from tui.core.index import Threaded, shown_in_order
 from tui.core.labels import STANCE_GLYPH, VERDICT_GLYPH, fleet_label, status_label
 from tui.core.model import Claim, Reaction, Stance, Verdict
 from tui.core.text import one_line
@@ -104,32 +104,8 @@ def claim_rows(
     return LazyRows(keys, build)
 
 
-def thread_order(corpus: Corpus, reactions: list[Reaction]) -> Sequence[Threaded]:
-    """Reactions with each reply right under what it replies to, and its depth.
-
-    The whole story's order is worked out once, when the story is loaded (see
-    ``tui.core.index``); a filtered list keeps that order, and a reply is indented only
-    under ancestors that are still shown.
-    """
-    full = corpus.reply_order()
-    if len(reactions) == len(corpus.reactions):
-        return full
-    present = {r.id for r in reactions}
-    depth: dict[str, int] = {}
-    ordered = []
-    for reaction, _ in full:
-        if reaction.id not in present:
-            continue
-        parent = reaction.replies_to
-        level = depth[parent] + 1 if parent in depth else 0
-        depth[reaction.id] = level
-        ordered.append(Threaded(reaction, level))
-    return ordered
-
-
-def reaction_rows(corpus: Corpus, visible: Collection[str] | None) -> LazyRows:
-    chosen = [r for r in corpus.reactions if visible is None or r.id in visible]
-    order = thread_order(corpus, chosen)
+def reaction_rows(corpus: Corpus, order: Sequence[Threaded]) -> LazyRows:
+    """One row per reaction of ``order`` (a reply order, see ``Corpus.reply_order``)."""
     depth = {reaction.id: level for reaction, level in order}
 
     def build(key: str) -> Row:
@@ -247,25 +223,33 @@ def plan_rows(
     ``cancelled`` is asked between the steps; ``None`` means it said yes.
     """
     visible = corpus.search(query) if query.strip() else None
-    reactions_visible = visible
-    if stance is not None:
-        chosen = frozenset(r.id for r in corpus.reactions if r.stance is stance)
-        reactions_visible = chosen if visible is None else chosen & visible
     if cancelled():
         return None
     claims = claim_rows(corpus, visible, verdicts)
     if cancelled():
         return None
-    reactions = reaction_rows(corpus, reactions_visible)
-    shown = [r for r in corpus.reactions
-             if reactions_visible is None or r.id in reactions_visible]
+    order = corpus.reply_order(stance)  # each stance's order is kept once worked out
+    if visible is not None:
+        order = shown_in_order([t for t in order if t.reaction.id in visible])
     return Plan(
         visible=visible,
         claims=claims,
-        reactions=reactions,
+        reactions=reaction_rows(corpus, order),
         fleets=fleet_rows(corpus, visible),
         query=" ".join(query.casefold().split()),
         stance=stance,
         verdicts=dict(verdicts),
-        stances=corpus.stance_counts(shown),
+        stances=_stance_counts(corpus, order, stance, visible),
     )
+
+
+def _stance_counts(
+    corpus: Corpus, order: Sequence[Threaded], stance: Stance | None,
+    visible: Collection[str] | None,
+) -> dict[Stance, int]:
+    """Reactions shown per stance; with no search, a stance filter shows all of its own."""
+    if visible is None:
+        if stance is None:
+            return corpus.stance_counts()
+        return {each: len(order) if each is stance else 0 for each in Stance}
+    return corpus.stance_counts(t.reaction for t in order)

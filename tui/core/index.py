@@ -55,7 +55,6 @@ class CorpusIndex:
         self.last_search: tuple[str, frozenset[str]] | None = None
         self.last_scanned = 0
 
-
     def stance_order(self, stance: Stance) -> tuple[Threaded, ...]:
         """The reply order of the reactions with ``stance`` (see ``shown_in_order``).
 

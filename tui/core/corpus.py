@@ -244,7 +244,7 @@ class Corpus:
 
     def search(self, query: str) -> frozenset[str]:
         """Ids of items whose text holds every word of ``query`` (case-insensitive)."""
-        folded = " ".join(query.casefold().split())
+        folded = normal_query(query)
         terms = folded.split()
         if not terms:
             return frozenset(self._by_id)
@@ -262,6 +262,11 @@ class Corpus:
         self.index.last_search = (folded, result)
         self.index.last_scanned = len(pool)
         return result
+
+
+def normal_query(query: str) -> str:
+    """A query as searches compare it: case-folded, spaces collapsed."""
+    return " ".join(query.casefold().split())
 
 
 def _references(item: Entity) -> Iterator[str]:

@@ -65,11 +65,6 @@ class Changes(NamedTuple):
     gpus_and_fleets: bool
 
 
-def normal(query: str) -> str:
-    """A query as plans compare it: case-folded, spaces collapsed."""
-    return " ".join(query.casefold().split())
-
-
 class RowPlanner(Generic[P]):
     """The plans of one story: the one shown, the whole story's, and the newest asked."""
 
@@ -85,7 +80,7 @@ class RowPlanner(Generic[P]):
                 search_ready: bool) -> tuple[int, Route]:
         """A new request: its generation, and how its plan is to be made."""
         self.generation += 1
-        searching = bool(normal(query))
+        searching = bool(query.split())
         whole = self.whole
         if whole is not None and not searching and stance is None and \
                 whole.verdicts == verdicts:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from tui.core import formatting as fmt
 from tui.core import hardware
-from tui.core.corpus import Corpus
+from tui.core.corpus import Corpus, normal_query
 from tui.core.index import Threaded, shown_in_order
 from tui.core.labels import STANCE_GLYPH, VERDICT_GLYPH, fleet_label, status_label
 from tui.core.model import Claim, Reaction, Stance, Verdict
@@ -236,7 +236,7 @@ def plan_rows(
         claims=claims,
         reactions=reaction_rows(corpus, order),
         fleets=fleet_rows(corpus, visible),
-        query=" ".join(query.casefold().split()),
+        query=normal_query(query),
         stance=stance,
         verdicts=dict(verdicts),
         stances=_stance_counts(corpus, order, stance, visible),

@@ -8,8 +8,7 @@ the masthead and the inspector, and nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core.agreement import agreement
@@ -23,7 +22,6 @@ from tui.ui.widgets.row_list import Row, RowList
 
 if TYPE_CHECKING:
     from textual.reactive import reactive
-
 
 
 class TakeKeys(ScreenMixin):
@@ -81,30 +79,35 @@ class TakeKeys(ScreenMixin):
             return None
         return self.selected
 
+    def _with_selected_claim(self, act: Callable[[Corpus, str], None]) -> None:
+        """Run ``act`` on the story and the selected claim once the takes have loaded,
+        unless another story was opened meanwhile."""
+        claim_id, corpus = self._selected_claim(), self.corpus
+        if claim_id is None or corpus is None:
+            return
+
+        def run() -> None:
+            if corpus is self.corpus:
+                act(corpus, claim_id)
+
+        self.takes.when_ready(self, run)
+
     def action_verdict(self) -> None:
         """Cycle the verdict on the selected claim (once the takes have loaded)."""
-        claim_id = self._selected_claim()
-        if claim_id is not None and self.corpus is not None:
-            self.takes.when_ready(self, partial(self._cycle_verdict, self.corpus, claim_id))
+        self._with_selected_claim(self._cycle_verdict)
 
     def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
-        if corpus is not self.corpus:
-            return  # another story was opened while the takes loaded
         verdict = next_verdict(self._verdicts().get(claim_id))
         self.takes.set_verdict(corpus.story.id, claim_id, verdict)
         self.refresh_takes()
 
     def action_note(self) -> None:
         """Edit the note on the selected claim (once the takes have loaded)."""
-        claim_id = self._selected_claim()
-        if claim_id is not None and self.corpus is not None:
-            self.takes.when_ready(self, partial(self._edit_note, self.corpus, claim_id))
+        self._with_selected_claim(self._edit_note)
 
     def _edit_note(self, corpus: Corpus, claim_id: str) -> None:
         from tui.ui.screens.note import NoteEditor
 
-        if corpus is not self.corpus:
-            return
         story_id = corpus.story.id
 
         def saved(note: str | None) -> None:

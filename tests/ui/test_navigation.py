@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.command import CommandPalette
 
 from tests.conftest import DATA
@@ -231,6 +232,19 @@ async def test_question_mark_opens_help_from_the_bindings() -> None:
         assert "Cycle the reactions' stance filter" in rendered
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_lists_the_gpu_panes_own_keys() -> None:
+    # They left the dashboard's bindings for the GPU pane's: the help lost them once.
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rendered = " ".join(str(cell) for column in app.screen.table.columns
+                            for cell in column._cells)
+        for binding in GpuPane.BINDINGS:
+            assert isinstance(binding, Binding) and binding.tooltip in rendered
 
 
 async def test_ctrl_p_opens_the_palette_and_jumps_to_an_item() -> None:

@@ -52,6 +52,7 @@ from tui.ui.theming import (
     configured_theme,
     quick_theme,
 )
+from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.row_list import RowList
 
 STANCE_DEFAULTS = {
@@ -395,6 +396,7 @@ class DeepseekApp(App[None]):
                                     "Palette", tooltip="Commands: jump to any item, switch "
                                     "story or theme")]),
             ("Dashboard", DashboardScreen.BINDINGS),
+            ("GPU comparison", GpuPane.BINDINGS),
             ("Note editor", NoteEditor.BINDINGS),
             ("In a list", RowList.BINDINGS),
             ("Timeline", TimelineScreen.BINDINGS),

@@ -111,7 +111,6 @@ def test_the_ui_starts_without_importing_pydantic() -> None:
     assert out == "[]"
 
 
-
 # --------------------------------------------------------------------------- theme TOML
 
 

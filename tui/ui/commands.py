@@ -63,7 +63,6 @@ class ItemCommands(_ListedCommands):
         return found
 
 
-
 def _key_displays(screen: Screen[None]) -> dict[str, str]:
     """Binding id → the key that runs it now, as the footer shows it (so a user's
     keymap shows here too)."""

@@ -1,7 +1,7 @@
 """Turning theme files into Textual themes, fast for the first frame and checked after.
 
 The first frame uses ``quick_theme``: the chosen file read as TOML and handed to
-Textual, with no pydantic import on the start-up path. The load worker then
+Textual, with no pydantic import on the start-up path. The settings worker then
 validates every theme file (``tui.core.themes``); a broken file is reported and, if
 it was the one in use, the app falls back to the default theme.
 """

@@ -6,6 +6,7 @@ imported only when it is launched.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+
+NO_TERMINAL = (
+    "deepseek-tui: the dashboard needs a terminal, and stdin or stdout is not one.\n"
+    "Without a terminal, use `deepseek-tui summary`, `export`, `compute` or `serve` "
+    "(the dashboard in a browser); `deepseek-tui --help` lists them."
+)
+"""What a bare launch says in a script, a pipe or a cron job, instead of drawing a screen."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -260,13 +268,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
-    # Start-up makes many long-lived objects (CSS, widgets, the story); collecting them
-    # again and again is wasted work. The app re-enables the collector once the story
-    # is on screen, and freezes what it loaded.
-    import gc
+def _has_terminal() -> bool:
+    """Whether the dashboard can draw: stdin and stdout are terminals, or textual-serve
+    runs this copy with its web driver (``serve``: the browser is its terminal)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin is not None and sys.stdout is not None and (
+        sys.stdin.isatty() and sys.stdout.isatty())
 
-    gc.disable()
+
+def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
     if theme is not None:
         rows, problems = _theme_names()
         names = [name for name, _, _ in rows]
@@ -275,11 +286,21 @@ def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None)
             print(f"unknown theme '{theme}'{did_you_mean(theme, names)}; "
                   "`deepseek-tui themes` lists them", file=sys.stderr)
             return EXIT_BAD_INPUT
+    if not _has_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if theme is not None:
         from tui.core.config import save_theme
 
         problem = save_theme(theme)
         if problem is not None:
             print(problem, file=sys.stderr)
+    # Start-up makes many long-lived objects (CSS, widgets, the story); collecting them
+    # again and again is wasted work. The app re-enables the collector once the story
+    # is on screen, and freezes what it loaded.
+    import gc
+
+    gc.disable()
     from tui.ui.launch import run
 
     return run(_seed_paths(seeds), theme=theme, data_dir=data_dir)

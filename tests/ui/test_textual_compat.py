@@ -5,13 +5,18 @@ names a private Textual symbol."""
 from __future__ import annotations
 
 import ast
+import io
+import os
 import re
+import selectors
+import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 import textual
 from textual.app import App, ComposeResult
+from textual.drivers.linux_driver import LinuxDriver
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -19,7 +24,13 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 from tests.core.support import ROOT
 from tui.ui import textual_compat
-from tui.ui.textual_compat import TEXTUAL_LINE, set_virtual_size, start_in_theme
+from tui.ui.textual_compat import (
+    TEXTUAL_LINE,
+    QuietOutput,
+    TerminalDriver,
+    set_virtual_size,
+    start_in_theme,
+)
 from tui.ui.theming import quick_theme
 
 TUI = ROOT / "tui"
@@ -130,11 +141,15 @@ def test_only_the_compat_module_names_private_textual_symbols() -> None:
     uses = {str(p.relative_to(ROOT)): _private_textual_uses(p.read_text(encoding="utf-8"),
                                                             private) for p in files}
     assert {path: names for path, names in uses.items() if names} == {
-        "tui/ui/textual_compat.py": ["_refresh_truecolor_filter", "_scroll_update"],
+        "tui/ui/textual_compat.py": [
+            "_debug", "_refresh_truecolor_filter", "_scroll_update", "textual._loop",
+            "textual._parser", "textual._xterm_parser",
+        ],
     }
+    doc = textual_compat.__doc__ or ""
     for name in uses["tui/ui/textual_compat.py"]:
-        assert f"``App.{name}``" in (textual_compat.__doc__ or "") or (
-            f"``Widget.{name}``" in (textual_compat.__doc__ or ""))
+        assert f"``{name}``" in doc or any(
+            f"``{owner}.{name}``" in doc for owner in ("App", "Widget", "LinuxDriver")), name
 
 
 def test_the_fence_check_sees_private_imports_and_attributes() -> None:
@@ -146,3 +161,76 @@ def test_the_fence_check_sees_private_imports_and_attributes() -> None:
         "_compositor", "_refresh_truecolor_filter", "textual._context"]
     mine = "class A:\n    def __init__(self):\n        self._compositor = 1\n"
     assert _private_textual_uses(mine, private) == []
+
+
+def _driver_on_ended_input(driver_class: type[LinuxDriver]) -> tuple[LinuxDriver, int]:
+    """A driver (not started: only what its input loop reads) on a pipe at end of input,
+    and the pipe's read end, which the caller closes."""
+    read_end, write_end = os.pipe()
+    os.close(write_end)  # nothing more will come: every read returns b""
+    driver = driver_class.__new__(driver_class)
+    driver.fileno = read_end
+    driver.exit_event = threading.Event()
+    driver._debug = False
+    return driver, read_end
+
+
+def test_textuals_input_loop_still_spins_at_end_of_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The canary. Textual 8.2.8's input thread selects an ended stdin again and again,
+    at full speed, for ever. When this fails, Textual stops on its own: drop the copy in
+    ``TerminalDriver.run_input_thread`` (and keep only the app's ``TerminalGone``)."""
+    selects = 0
+
+    class CountingSelector(selectors.SelectSelector):
+        def select(self, timeout: float | None = None) -> list[Any]:
+            nonlocal selects
+            selects += 1
+            return super().select(timeout)
+
+    monkeypatch.setattr(selectors, "SelectSelector", CountingSelector)
+    driver, read_end = _driver_on_ended_input(LinuxDriver)
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    try:
+        thread.join(0.5)
+        assert thread.is_alive(), "Textual's input loop now ends at end of input"
+        # An idle loop selects once per 0.1 s timeout; this one never waits.
+        assert selects > 50, f"only {selects} selects in 0.5 s: Textual's loop no longer spins"
+    finally:
+        driver.exit_event.set()
+        thread.join(2)
+        os.close(read_end)
+
+
+def test_the_terminal_driver_ends_at_end_of_input() -> None:
+    driver, read_end = _driver_on_ended_input(TerminalDriver)
+    told: list[str] = []
+    driver.terminal_gone = threading.Event()
+    driver.send_message = lambda message: told.append(type(message).__name__)  # type: ignore[method-assign]
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    try:
+        thread.join(2)
+        assert not thread.is_alive(), "the input loop still runs after the input ended"
+        assert told == ["TerminalGone"]
+        assert driver.terminal_gone.is_set()
+    finally:
+        driver.exit_event.set()
+        os.close(read_end)
+
+
+def test_quiet_output_swallows_a_gone_terminal_and_stays_quiet() -> None:
+    class Gone(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            Gone.writes += 1
+            raise OSError(5, "Input/output error")
+
+    gone = threading.Event()
+    output = QuietOutput(Gone(), gone)
+    assert output.write("\x1b[?1049l") == len("\x1b[?1049l")
+    assert gone.is_set()
+    output.write("more")
+    output.flush()
+    assert Gone.writes == 1  # nothing is tried again once the terminal is known gone

@@ -19,6 +19,7 @@ export and the pushed screens (about 13 ms together, 7 ms of it the note editor'
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -29,6 +30,7 @@ from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme, ThemeProvider
 from textual.widgets import Static
@@ -42,10 +44,11 @@ if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
 from tui.ui import lifecycle
+from tui.ui.exits import HANG_UP, ExitRequest
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
-from tui.ui.textual_compat import start_in_theme
+from tui.ui.textual_compat import TerminalGone, start_in_theme
 from tui.ui.theming import (
     DEFAULT_THEME,
     FALLBACK_THEME,
@@ -99,6 +102,8 @@ class DeepseekApp(App[None]):
                 tooltip="Quit from anywhere, even while typing"),
         Binding("question_mark", "help", "Help", id="app.help",
                 tooltip="Show every key and what it does"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False, id="app.suspend",
+                tooltip="Suspend to the shell; `fg` brings the dashboard back"),
     ]
 
     def __init__(
@@ -129,6 +134,48 @@ class DeepseekApp(App[None]):
             start_in_theme(self, quick)
         self._start_theme = self.theme
         """Until the themes load: a different theme now is the user's own choice (T)."""
+        self.exit_request = ExitRequest(self.leave)
+        """Where SIGTERM and SIGHUP ask the app to leave (see ``tui.ui.exits``)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but on a Unix terminal one that notices the terminal going
+        away (``TerminalDriver``; the browser and headless drivers stay as they are)."""
+        driver = super().get_driver_class()
+        if sys.platform != "win32":
+            from textual.drivers.linux_driver import LinuxDriver
+
+            from tui.ui.textual_compat import TerminalDriver
+
+            if driver is LinuxDriver:
+                return TerminalDriver
+        return driver
+
+    def leave(self, return_code: int = 0) -> None:
+        """The one way out: quit keys, SIGTERM, SIGHUP and a terminal gone all come here.
+
+        Textual restores the terminal as the app exits, and ``on_unmount`` waits for the
+        takes' save thread (see ``tui.ui.exits``).
+        """
+        self.exit(return_code=return_code)
+
+    async def action_quit(self) -> None:
+        self.leave()
+
+    def on_terminal_gone(self, _message: TerminalGone) -> None:
+        self.leave(HANG_UP)
+
+    def action_suspend(self) -> None:
+        """Ctrl+Z: back to the shell, where ``fg`` resumes (Unix terminals only).
+
+        Textual's driver gives the terminal back and, on SIGCONT, takes it again and
+        sends the app a resize, which redraws the whole screen as it was.
+        """
+        if sys.platform == "win32" or self.is_web or self.is_headless:
+            where = "in the browser" if self.is_web else "here"
+            self.notify(f"Suspending to a shell is not possible {where}.",
+                        severity="warning", markup=False)
+            return
+        self.action_suspend_process()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
@@ -179,6 +226,10 @@ class DeepseekApp(App[None]):
             yield self._loading
 
     def on_mount(self) -> None:
+        pending = self.exit_request.take_pending()
+        if pending is not None:  # SIGTERM or SIGHUP came before the event loop ran
+            self.leave(pending)
+            return
         quick = self._quick
         if quick is None:
             self.load_stories()

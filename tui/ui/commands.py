@@ -106,6 +106,7 @@ class AppCommands(_ListedCommands):
                 ("Clear search and filters", screen.clear_filters, "dashboard.back"),
                 ("Copy the selected item", screen.action_copy, "dashboard.copy"),
                 ("Show keys (help)", app.action_help, "app.help"),
+                ("Suspend to the shell (fg resumes)", app.action_suspend, "app.suspend"),
             )]
         return commands
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from tui.ui.app import create_app
+from tui.ui.exits import ending_on_signals
 
 
 def run(
@@ -17,7 +18,8 @@ def run(
 ) -> int:
     """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
     app = create_app(seeds, theme=theme, data_dir=data_dir)
-    app.run(headless=headless)
+    with ending_on_signals(app.exit_request):
+        app.run(headless=headless)
     if app.loaded and not app.stories:
         for problem in app.problems:
             print(problem, file=sys.stderr)

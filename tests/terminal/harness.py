@@ -47,6 +47,7 @@ class Terminal:
         )
         os.close(follower)
         self._closed = False
+        self._leader_closed = False
 
     def pump(self, seconds: float) -> None:
         """Read what the app prints for ``seconds`` (less if it has exited)."""
@@ -94,6 +95,12 @@ class Terminal:
         self.pump(0.1)
         return self.process.poll()
 
+    def close_leader(self) -> None:
+        """Close our end of the pty, as a parent that goes away does, with no signal."""
+        if not self._leader_closed:
+            self._leader_closed = True
+            os.close(self._leader)
+
     def close(self) -> None:
         """Kill the app if it is still running, and release the pty."""
         if self._closed:
@@ -102,7 +109,7 @@ class Terminal:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
-        os.close(self._leader)
+        self.close_leader()
 
     def problems(self) -> list[str]:
         """What is wrong with how this launch ended (nothing, for a clean exit 0)."""

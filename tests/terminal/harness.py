@@ -95,6 +95,22 @@ class Terminal:
         self.pump(0.1)
         return self.process.poll()
 
+    @property
+    def stopped(self) -> bool:
+        """Whether the app is stopped (suspended by Ctrl+Z or the palette's Suspend)."""
+        try:
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:  # gone
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] == "T"
+
+    def resume_if_stopped(self) -> bool:
+        """Continue a suspended app, as the shell's ``fg`` does; whether it was stopped."""
+        if self.process.poll() is None and self.stopped:
+            os.kill(self.process.pid, signal.SIGCONT)
+            return True
+        return False
+
     def close_leader(self) -> None:
         """Close our end of the pty, as a parent that goes away does, with no signal."""
         if not self._leader_closed:

@@ -77,6 +77,10 @@ class Run:
             return
         self.terminal.send(key)
         self.terminal.pump(ESCAPE_SETTLE_S if key == ESCAPE else KEY_SETTLE_S)
+        # Typed into the palette, random letters can pick "Suspend to the shell": the
+        # app stops itself, as it should; carry on as a user would, with `fg`.
+        if self.terminal.resume_if_stopped():
+            self.terminal.wait_for("Claims", 10)
         if self.terminal.process.poll() is not None:  # quit (or crashed): start again
             self.terminal.wait_exit(5)
             self._end(f"launch {self.launches}, after {key!r}")
@@ -89,6 +93,7 @@ class Run:
             self.failures.append(f"{where}: " + "\n".join(problems))
 
     def finish(self) -> None:
+        self.terminal.resume_if_stopped()
         self.terminal.send(b"\x11")  # ctrl+q, from wherever the keys left it
         if self.terminal.wait_exit(10) is None:
             self.failures.append(f"launch {self.launches}: ctrl+q did not quit")

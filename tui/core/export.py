@@ -76,6 +76,13 @@ def _totals_json(totals: FleetTotals) -> dict[str, Any]:
         "hbm_tb": _round(totals.hbm_tb),
         "gpu_power_mw": _round(totals.power_mw),
         "uncertain": totals.uncertain,
+        "unconfirmed": [
+            name for name, unsure in (
+                ("gpus", totals.gpus_uncertain), ("bf16_dense_pflops", totals.bf16_uncertain),
+                ("fp8_dense_pflops", totals.fp8_uncertain), ("hbm_tb", totals.hbm_uncertain),
+                ("gpu_power_mw", totals.power_uncertain),
+            ) if unsure
+        ],
     }
 
 
@@ -228,23 +235,22 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
     rows = []
     for fleet in corpus.fleets:
         totals = fleet_totals(fleet, by_id)
-        marked = totals.uncertain
         parts = " + ".join(
             f"{fmt.count(p.count, fleet.approximate)}{'†' if p.uncertain else ''} "
             f"{corpus.title_of(p.gpu)}"
             for p in fleet.parts
         )
-        fp8 = _total(totals.fp8_pflops, marked, missing=fmt.DASH)
+        fp8 = _total(totals.fp8_pflops, totals.fp8_uncertain, missing=fmt.DASH)
         rows.append(
             [
                 _cell(fleet.label),
                 _cell(corpus.actor_name(fleet.owner)),
                 _cell(corpus.actor_name(fleet.stated_by)),
                 _cell(parts),
-                _total(totals.bf16_pflops, marked),
+                _total(totals.bf16_pflops, totals.bf16_uncertain),
                 fp8 + ("\\*" if totals.fp8_partial else ""),
-                _total(totals.hbm_tb, marked),
-                _total(totals.power_mw, marked),
+                _total(totals.hbm_tb, totals.hbm_uncertain),
+                _total(totals.power_mw, totals.power_uncertain),
                 _cell(fleet_label(fleet.status)),
             ]
         )

@@ -187,9 +187,9 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
                 (
                     Text(one_line(fleet.label)),
                     Text(one_line(parts)),
-                    Text(total(sums.bf16_pflops, sums.uncertain)),
-                    Text(total(sums.fp8_pflops, sums.uncertain, sums.fp8_partial)),
-                    Text(total(sums.power_mw, sums.uncertain)),
+                    Text(total(sums.bf16_pflops, sums.bf16_uncertain)),
+                    Text(total(sums.fp8_pflops, sums.fp8_uncertain, sums.fp8_partial)),
+                    Text(total(sums.power_mw, sums.power_uncertain)),
                     Text(fleet_label(fleet.status)),
                 ),
                 tones=("", "", "", "", "", "dim"),

@@ -40,7 +40,7 @@ def test_compute_prints_the_figures_of_the_issue(capsys: pytest.CaptureFixture[s
     assert "DeepSeek-R1: lens does not apply" in out
     assert "6ND is a floor" in out
     assert "not a dense run" in out
-    assert "Llama 3 405B on 16K H100s (Meta)" in out and "38–43% of BF16 dense peak" in out
+    assert "Llama 3 405B on 8K–16K H100s (Meta)" in out and "38–43% of BF16 dense peak" in out
     assert "19.7%† of FP8 dense peak" in out
     assert "\x1b[" not in out and "┃" not in out  # piped: plain text
 

@@ -156,8 +156,9 @@ def _table(headers: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 
 def _source(source: Source) -> str:
     """A source as Markdown: its title, linked to the original where that URL is known,
-    and the copy it was read via (named by its host)."""
-    text = _link(source.title, source.url) if source.url else _cell(source.title)
+    and the copy it was read via (named by its host), after its kind (``primary: …``)."""
+    text = f"{source.kind.value}: "
+    text += _link(source.title, source.url) if source.url else _cell(source.title)
     if source.via:
         host = urlsplit(_web_url(source.via)).hostname or source.via
         text += f" (read via {_link(host, source.via)})"
@@ -223,11 +224,12 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
     for gpu in corpus.gpus:
         unsure = set(gpu.uncertain)
         rows.append(
-            [_cell(gpu.name)]
+            [_cell(gpu.name + ("†" if gpu.not_from_maker else ""))]
             + [fmt.figure(getattr(gpu, field), field in unsure) for field, _ in GPU_COLUMNS]
             + [_cell(gpu.export_status.value)]
         )
-    out += ["## GPUs", "", "Datasheet peak figures. — not supported · ? not known · † unconfirmed"]
+    out += ["## GPUs", "", "Datasheet peak figures. — not supported · ? not known · † unconfirmed "
+            "(on a name: no datasheet from the maker)"]
     gpu_headers = ("GPU", *(header for _, header in GPU_COLUMNS), "Export status")
     out += ["", *_table(gpu_headers, rows), ""]
 
@@ -375,6 +377,7 @@ def _appearances(corpus: Corpus, claim: Claim) -> list[dict[str, str]]:
             if source.url:
                 work["url"] = _web_url(source.url)
             work["name"] = source.title
+            work["genre"] = source.kind.value  # primary, reporting, analysis or reference
             if source.publisher:
                 work["publisher"] = {"@type": "Organization", "name": source.publisher}
             if source.via:

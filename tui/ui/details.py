@@ -15,6 +15,7 @@ from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.labels import (
     CONFIRMATION_WORD,
+    SOURCE_KIND_MEANING,
     fleet_label,
     stance_label,
     status_label,
@@ -122,6 +123,8 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             if item.cut_from:
                 _field(out, "Cut down from", corpus.title_of(item.cut_from))
             _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.not_from_maker:
+                _field(out, "Figures", "† not from the maker: NVIDIA published no datasheet")
             out.append("\nDatasheet (peak):\n", BOLD)
             unsure = set(item.uncertain)
             _field(out, "  Memory", f"{fmt.figure(item.memory_gb, 'memory_gb' in unsure)} GB "
@@ -233,7 +236,11 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                 _field(out, "Publisher", item.publisher)
             if item.date:
                 _field(out, "Date", item.date.isoformat())
-            _field(out, "Kind", "primary" if item.primary else "secondary")
+            elif item.date_unknown:
+                _field(out, "Date", "not found")
+            if item.date_note:
+                _field(out, "Date note", item.date_note)
+            _field(out, "Kind", f"{item.kind.value}: {SOURCE_KIND_MEANING[item.kind]}")
             _append_addresses(item, out, "", Style(underline=True, link=item.url))
         case Section():
             _field(out, "Article section", item.title)
@@ -317,7 +324,8 @@ def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
     for source_id in source_ids:
         source = corpus.get(source_id)
         if isinstance(source, Source):
-            out.append(f"  • {source.title}")
+            out.append(f"  • [{source.kind.value}] ", MUTED)
+            out.append(source.title)
             if source.publisher:
                 out.append(f" ({source.publisher})", MUTED)
             out.append("\n")

@@ -149,7 +149,8 @@ def gpu_rows(
     rows = []
     for gpu in gpus:
         unsure = set(gpu.uncertain)
-        cells = [Text(one_line(gpu.name))]
+        maker = fmt.UNCERTAIN_MARK if gpu.not_from_maker else ""  # no datasheet from NVIDIA
+        cells = [Text(one_line(gpu.name) + maker)]
         tones = [""]
         for column in GPU_FIELDS:
             cells.append(Text(fmt.figure(getattr(gpu, column.field), column.field in unsure)))

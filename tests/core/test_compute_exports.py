@@ -33,7 +33,8 @@ def test_markdown_export_carries_the_lens(seed: Corpus) -> None:
             "\\~34.8† |") in section
     assert "| \\~50,000 | BF16 | \\~2.2 |" in section
     assert "| 2,048 | BF16 | 53.6 |" in section
-    assert "| 38–43% of BF16 dense peak | confirmed (primary) | [The Llama 3 Herd" in section
+    assert ("| 38–43% of BF16 dense peak | confirmed (primary) | primary: [The Llama 3 Herd"
+            in section)
     assert "19.7%† of FP8 dense peak" in section
     assert "is a floor" in section and "not a dense run" in section
     assert ": the lens does not apply to its $294K." in section

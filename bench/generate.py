@@ -80,6 +80,7 @@ def story_toml(claims: int, reactions: int, seed: int = 7) -> str:
         "[[sources]]",
         'id = "generator"',
         'title = "bench/generate.py"',
+        'kind = "reference"',
         'url = "https://example.com/generated"',
         "",
     ]

@@ -117,6 +117,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def cmd_validate(paths: list[Path]) -> int:
+    from tui.core.checks import source_warnings
     from tui.core.loader import load
 
     result = load(paths or _seed_paths(None))
@@ -130,6 +131,8 @@ def cmd_validate(paths: list[Path]) -> int:
             (corpus.notes, "note"),
         )
         print(f"ok: {corpus.story.id}: " + ", ".join(_plural(len(i), w) for i, w in counts))
+        for warning in source_warnings(corpus.sources):
+            print(f"warning: {corpus.story.id}: {warning}", file=sys.stderr)
     if result.problems:
         _print_problems(result.problems)
         print(

@@ -16,11 +16,11 @@ def test_json_export_carries_the_lens(seed: Corpus) -> None:
     assert (lens["mfu"], lens["precision"]) == (0.35, "bf16")
     v3 = next(run for run in lens["runs"] if run["id"] == "run-v3")
     assert v3["training_flop"] == 3.2856e24
-    assert v3["implied_utilisation"] == {"bf16": 0.346403, "fp8": 0.173114}
+    assert v3["implied_utilisation"] == {"bf16": 0.346263, "fp8": 0.173123}
     days = {fleet["id"]: fleet["days"] for fleet in lens["fleets"]}
     assert days["fleet-fireflyer2"] == {"run-v3": 34.824}
     assert days["fleet-wang-h100"] == {"run-v3": 2.1963}
-    assert days["fleet-v3-h800"] == {"run-v3": 53.6422}
+    assert days["fleet-v3-h800"] == {"run-v3": 53.6205}
     assert any("floor" in caveat for caveat in lens["caveats"])
 
 
@@ -33,7 +33,8 @@ def test_markdown_export_carries_the_lens(seed: Corpus) -> None:
             "\\~34.8† |") in section
     assert "| \\~50,000 | BF16 | \\~2.2 |" in section
     assert "| 2,048 | BF16 | 53.6 |" in section
-    assert "| 38–43% of BF16 dense peak | confirmed (primary) | [The Llama 3 Herd" in section
+    assert ("| 38–43% of BF16 dense peak | confirmed (primary) | primary: [The Llama 3 Herd"
+            in section)
     assert "19.7%† of FP8 dense peak" in section
     assert "is a floor" in section and "not a dense run" in section
     assert ": the lens does not apply to its $294K." in section
@@ -69,7 +70,7 @@ def test_share_bars_and_bands() -> None:
 
 def test_number_formats() -> None:
     assert view.flop(3.2856e24) == "3.2856e24"
-    assert view.percent(0.346403) == "34.6%"
+    assert view.percent(0.346263) == "34.6%"
     assert view.setting(0.35) == "35%" and view.setting(0.425) == "42.5%"
     assert view.percent_range(38, 43) == "38–43%" and view.percent_range(19.7, 19.7) == "19.7%"
     assert view.marked("34.8", approximate=True, uncertain=True) == "~34.8†"

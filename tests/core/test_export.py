@@ -66,8 +66,10 @@ def test_partial_fp8_fleets_are_marked() -> None:
     totals = json.loads(to_json(corpus, None))["fleet_totals"]["fleet-lab-x1"]
     assert totals["fp8_partial"] is True and totals["fp8_dense_pflops"] == pytest.approx(18)
     assert totals["gpus"] == 110 and totals["uncertain"] is True  # X2's TDP is unconfirmed
+    assert totals["unconfirmed"] == ["gpu_power_mw"]  # ... and only the power total uses it
     fleets = _table(to_markdown(corpus, None), "Fleets")
-    assert fleets[1][fleets[0].index("FP8 dense (PFLOPS)")] == "18†\\*"
+    assert fleets[1][fleets[0].index("FP8 dense (PFLOPS)")] == "18\\*"
+    assert fleets[1][fleets[0].index("GPU power (MW)")].endswith("†")
     assert fleets[1][fleets[0].index("GPUs")] == "100 X1 SXM + 10 X2 SXM"
 
 
@@ -133,10 +135,11 @@ def test_json_fleet_totals(corpus: Corpus) -> None:
         "hbm_tb",
         "gpu_power_mw",
         "uncertain",
+        "unconfirmed",
     }
     assert v3["gpus"] == 2048
-    assert v3["fp8_dense_pflops"] == pytest.approx(4052.99, abs=0.01)
-    assert v3["bf16_dense_pflops"] == pytest.approx(2025.47, abs=0.01)
+    assert v3["fp8_dense_pflops"] == pytest.approx(4052.79, abs=0.01)
+    assert v3["bf16_dense_pflops"] == pytest.approx(2026.29, abs=0.01)
     assert v3["hbm_tb"] == pytest.approx(163.84)
     assert v3["uncertain"] is True and v3["fp8_partial"] is False
     fire_flyer = next(t for f, t in totals.items() if "a100" in f or "fireflyer" in f)
@@ -197,14 +200,15 @@ def test_markdown_brief(corpus: Corpus) -> None:
     fp8 = gpus[0].index("FP8 dense (TFLOPS)")
     a100 = next(row for row in gpus if row[0] == "A100 80GB SXM4")
     assert (a100[1], a100[3], a100[fp8]) == ("80", "312", "—")
-    h20 = next(row for row in gpus if row[0] == "H20")
+    h20 = next(row for row in gpus if row[0] == "H20†")  # † on a name: not from the maker
     assert h20[gpus[0].index("FP64 (TFLOPS)")] == "?"
     h800 = next(row for row in gpus if row[0] == "H800 SXM5")
     assert h800[gpus[0].index("TDP (W)")] == "700†"
 
     fleets = _table(text, "Fleets")
     v3 = next(row for row in fleets if row[0].startswith("V3 training cluster"))
-    assert v3[fleets[0].index("FP8 dense (PFLOPS)")] == "4,053.0†"
+    assert v3[fleets[0].index("FP8 dense (PFLOPS)")] == "4,052.8"  # H800 FP8 is confirmed
+    assert v3[fleets[0].index("GPU power (MW)")] == "1.4†"  # its TDP is not
     assert v3[-1] == "● disclosed"
     reactions = _table(text, "Reactions")
     assert reactions[0] == ["Who", "Stance", "Said", "Replies to"]

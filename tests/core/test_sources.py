@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from tui.core.corpus import Corpus
 from tui.core.export import seed_json_schema, to_claimreview, to_json, to_markdown
-from tui.core.model import Claim, Source
+from tui.core.model import Claim, Source, SourceKind
 from tui.core.schema import Source as SourceModel
 
 # FACTS.md, Source hygiene: hosts that are copies, never to be cited as the publisher
@@ -91,7 +91,8 @@ def test_drifting_tag_pages_are_gone(seed: Corpus) -> None:
 def test_the_altman_source_is_his_x_post(seed: Corpus) -> None:
     post = _source(seed, "altman-x-post")
     assert post.url == "https://x.com/sama/status/1884066337103962416"
-    assert "X post" in post.title and "CNBC" not in post.title and post.primary
+    assert "X post" in post.title and "CNBC" not in post.title
+    assert post.kind is SourceKind.PRIMARY
     assert "cnbc-altman" not in seed
     for source in seed.sources:
         if source.url and _host(source.url) == "x.com":
@@ -104,7 +105,7 @@ def test_r1_api_prices_come_from_deepseeks_release_page(seed: Corpus) -> None:
     assert "$0.14" in claim.status_note and "$2.19" in claim.status_note
     release = _source(seed, "r1-date")
     assert release.url == "https://api-docs.deepseek.com/news/news250120"
-    assert release.publisher == "DeepSeek" and release.primary
+    assert release.publisher == "DeepSeek" and release.kind is SourceKind.PRIMARY
     assert release.via is not None and _host(release.via) == "huggingface.co"
     assert "r1-date" in claim.sources
     assert all(_host(_source(seed, s).url or "") != "huggingface.co" for s in claim.sources)
@@ -114,7 +115,7 @@ def test_r1_api_prices_come_from_deepseeks_release_page(seed: Corpus) -> None:
 
 
 def test_a_source_needs_a_url_or_a_via() -> None:
-    base = {"id": "s", "title": "A report", "publisher": "Outlet"}
+    base = {"id": "s", "title": "A report", "publisher": "Outlet", "kind": "reporting"}
     assert SourceModel.model_validate({**base, "via": "https://copy.example/a"}).url is None
     assert SourceModel.model_validate({**base, "url": "https://outlet.example/a"}).via is None
     with pytest.raises(ValidationError, match="no URL: give url"):
@@ -128,7 +129,8 @@ def test_a_source_needs_a_url_or_a_via() -> None:
 
 def test_the_json_schema_describes_via() -> None:
     source = json.loads(seed_json_schema())["$defs"]["Source"]
-    assert set(source["required"]) == {"id", "title"}
+    assert set(source["required"]) == {"id", "title", "kind"}
+    assert set(source["properties"]["kind"]["$ref"].split("/")[-1:]) == {"SourceKind"}
     assert "via" in source["properties"] and "url" in source["properties"]
     assert "copy" in json.dumps(source["properties"]["via"])
 
@@ -149,5 +151,11 @@ def test_exports_carry_via(seed: Corpus) -> None:
     toms = next(a for a in semianalysis["appearance"] if a.get("url") == CANONICAL["toms-semia"])
     assert toms["publisher"] == {"@type": "Organization", "name": "Tom's Hardware"}
     assert _host(toms["archivedAt"]) == "vuink.com"
-    unverified = next(a for a in semianalysis["appearance"] if a["name"] == "DeepSeek Debates")
-    assert "url" not in unverified and "climateerinvest" in unverified["archivedAt"]
+    semia = next(a for a in semianalysis["appearance"]
+                 if a["name"].startswith("DeepSeek Debates"))
+    assert semia["url"] == "https://semianalysis.com/2025/01/31/deepseek-debates/"
+    assert "climateerinvest" in semia["archivedAt"] and semia["genre"] == "analysis"
+    assert toms["genre"] == "reporting"
+    sources = {s["id"]: s for s in data["sources"]}
+    assert sources["dsv3"]["kind"] == "primary" and sources["strat"]["kind"] == "analysis"
+    assert "primary: [DeepSeek-V3 Technical Report" in markdown

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from tui.core.files import Document
 from tui.core.locate import TomlLocator
+from tui.core.model import Source
 from tui.core.problems import Problem, did_you_mean, item_path
 from tui.core.schema import ENTITY_LISTS, ActorKind, StoryFile
 
@@ -213,3 +214,18 @@ def _reply_cycles(story: StoryFile) -> Iterator[tuple[Loc, str]]:
 def _a(noun: str) -> str:
     """``an actor``, ``a claim``."""
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def source_warnings(sources: Sequence[Source]) -> list[str]:
+    """What ``validate`` warns about without failing: sources that a reader cannot judge
+    for want of a publisher, or of a date (a date stated unknown, with a note, is fine)."""
+    warnings = []
+    for source in sources:
+        missing = [what for what, absent in (
+            ("publisher", not source.publisher),
+            ("date (give date, or date_unknown = true with a date_note)",
+             source.date is None and not source.date_unknown),
+        ) if absent]
+        if missing:
+            warnings.append(f"source {source.id}: no {' and no '.join(missing)}")
+    return warnings

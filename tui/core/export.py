@@ -76,6 +76,13 @@ def _totals_json(totals: FleetTotals) -> dict[str, Any]:
         "hbm_tb": _round(totals.hbm_tb),
         "gpu_power_mw": _round(totals.power_mw),
         "uncertain": totals.uncertain,
+        "unconfirmed": [
+            name for name, unsure in (
+                ("gpus", totals.gpus_uncertain), ("bf16_dense_pflops", totals.bf16_uncertain),
+                ("fp8_dense_pflops", totals.fp8_uncertain), ("hbm_tb", totals.hbm_uncertain),
+                ("gpu_power_mw", totals.power_uncertain),
+            ) if unsure
+        ],
     }
 
 
@@ -149,8 +156,9 @@ def _table(headers: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 
 def _source(source: Source) -> str:
     """A source as Markdown: its title, linked to the original where that URL is known,
-    and the copy it was read via (named by its host)."""
-    text = _link(source.title, source.url) if source.url else _cell(source.title)
+    and the copy it was read via (named by its host), after its kind (``primary: …``)."""
+    text = f"{source.kind.value}: "
+    text += _link(source.title, source.url) if source.url else _cell(source.title)
     if source.via:
         host = urlsplit(_web_url(source.via)).hostname or source.via
         text += f" (read via {_link(host, source.via)})"
@@ -216,11 +224,12 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
     for gpu in corpus.gpus:
         unsure = set(gpu.uncertain)
         rows.append(
-            [_cell(gpu.name)]
+            [_cell(gpu.name + ("†" if gpu.not_from_maker else ""))]
             + [fmt.figure(getattr(gpu, field), field in unsure) for field, _ in GPU_COLUMNS]
             + [_cell(gpu.export_status.value)]
         )
-    out += ["## GPUs", "", "Datasheet peak figures. — not supported · ? not known · † unconfirmed"]
+    out += ["## GPUs", "", "Datasheet peak figures. — not supported · ? not known · † unconfirmed "
+            "(on a name: no datasheet from the maker)"]
     gpu_headers = ("GPU", *(header for _, header in GPU_COLUMNS), "Export status")
     out += ["", *_table(gpu_headers, rows), ""]
 
@@ -228,23 +237,22 @@ def to_markdown(corpus: Corpus, takes: Mapping[str, Take] | None = None) -> str:
     rows = []
     for fleet in corpus.fleets:
         totals = fleet_totals(fleet, by_id)
-        marked = totals.uncertain
         parts = " + ".join(
             f"{fmt.count(p.count, fleet.approximate)}{'†' if p.uncertain else ''} "
             f"{corpus.title_of(p.gpu)}"
             for p in fleet.parts
         )
-        fp8 = _total(totals.fp8_pflops, marked, missing=fmt.DASH)
+        fp8 = _total(totals.fp8_pflops, totals.fp8_uncertain, missing=fmt.DASH)
         rows.append(
             [
                 _cell(fleet.label),
                 _cell(corpus.actor_name(fleet.owner)),
                 _cell(corpus.actor_name(fleet.stated_by)),
                 _cell(parts),
-                _total(totals.bf16_pflops, marked),
+                _total(totals.bf16_pflops, totals.bf16_uncertain),
                 fp8 + ("\\*" if totals.fp8_partial else ""),
-                _total(totals.hbm_tb, marked),
-                _total(totals.power_mw, marked),
+                _total(totals.hbm_tb, totals.hbm_uncertain),
+                _total(totals.power_mw, totals.power_uncertain),
                 _cell(fleet_label(fleet.status)),
             ]
         )
@@ -369,6 +377,7 @@ def _appearances(corpus: Corpus, claim: Claim) -> list[dict[str, str]]:
             if source.url:
                 work["url"] = _web_url(source.url)
             work["name"] = source.title
+            work["genre"] = source.kind.value  # primary, reporting, analysis or reference
             if source.publisher:
                 work["publisher"] = {"@type": "Organization", "name": source.publisher}
             if source.via:

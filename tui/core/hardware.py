@@ -44,8 +44,9 @@ class FleetTotals(NamedTuple):
     """What a claimed fleet adds up to, at datasheet peak.
 
     ``fp8_pflops`` counts only the parts that support FP8 (``fp8_partial`` says some
-    did not); it is ``None`` when none do. ``uncertain`` is set when a count or a
-    figure behind a total is marked unconfirmed.
+    did not); it is ``None`` when none do. Each total has its own ``…_uncertain`` flag,
+    set only when a count or a figure that total was computed from is marked
+    unconfirmed: an H800 fleet's power rests on an unconfirmed TDP, its FP8 does not.
     """
 
     gpus: int
@@ -54,7 +55,26 @@ class FleetTotals(NamedTuple):
     fp8_partial: bool
     hbm_tb: float | None
     power_mw: float | None
-    uncertain: bool
+    gpus_uncertain: bool = False
+    bf16_uncertain: bool = False
+    fp8_uncertain: bool = False
+    hbm_uncertain: bool = False
+    power_uncertain: bool = False
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether any total rests on an unconfirmed count or figure."""
+        return (self.gpus_uncertain or self.bf16_uncertain or self.fp8_uncertain
+                or self.hbm_uncertain or self.power_uncertain)
+
+
+TOTAL_FIGURES: dict[str, str] = {
+    "bf16": "bf16_dense_tflops",
+    "fp8": "fp8_dense_tflops",
+    "hbm": "memory_gb",
+    "power": "tdp_w",
+}
+"""The GPU figure each fleet total is computed from."""
 
 
 def fleet_totals(fleet: Fleet, gpus: Mapping[str, Gpu]) -> FleetTotals:
@@ -65,15 +85,15 @@ def fleet_totals(fleet: Fleet, gpus: Mapping[str, Gpu]) -> FleetTotals:
     fp8_parts = 0
     hbm: float | None = 0.0
     power: float | None = 0.0
-    uncertain = False
+    counts_unsure = False
+    unsure = dict.fromkeys(TOTAL_FIGURES, False)
     for part in fleet.parts:
         gpu = gpus.get(part.gpu)
         count += part.count
+        counts_unsure = counts_unsure or part.uncertain
         if gpu is None:
             bf16 = hbm = power = None
             continue
-        uncertain = uncertain or part.uncertain
-        unsure = set(gpu.uncertain)
         bf16 = _add(bf16, part.count, value(gpu, "bf16_dense_tflops"), 1e-3)
         hbm = _add(hbm, part.count, value(gpu, "memory_gb"), 1e-3)
         power = _add(power, part.count, value(gpu, "tdp_w"), 1e-6)
@@ -81,7 +101,10 @@ def fleet_totals(fleet: Fleet, gpus: Mapping[str, Gpu]) -> FleetTotals:
         if per_gpu_fp8 is not None:
             fp8 += part.count * per_gpu_fp8 * 1e-3
             fp8_parts += 1
-        uncertain = uncertain or bool(unsure & {"bf16_dense_tflops", "memory_gb", "tdp_w"})
+        for total, figure in TOTAL_FIGURES.items():
+            counted = total != "fp8" or per_gpu_fp8 is not None
+            if counted and (part.uncertain or figure in gpu.uncertain):
+                unsure[total] = True
     return FleetTotals(
         gpus=count,
         bf16_pflops=bf16,
@@ -89,7 +112,11 @@ def fleet_totals(fleet: Fleet, gpus: Mapping[str, Gpu]) -> FleetTotals:
         fp8_partial=0 < fp8_parts < len(fleet.parts),
         hbm_tb=hbm,
         power_mw=power,
-        uncertain=uncertain,
+        gpus_uncertain=counts_unsure,
+        bf16_uncertain=unsure["bf16"],
+        fp8_uncertain=unsure["fp8"] and fp8_parts > 0,
+        hbm_uncertain=unsure["hbm"],
+        power_uncertain=unsure["power"],
     )
 
 

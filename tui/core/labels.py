@@ -6,7 +6,7 @@ word, and the same pair appears in the CLI summary, the dashboard and exports.
 
 from __future__ import annotations
 
-from tui.core.model import ClaimStatus, Confirmation, FleetStatus, Stance, Verdict
+from tui.core.model import ClaimStatus, Confirmation, FleetStatus, SourceKind, Stance, Verdict
 
 STANCE_GLYPH: dict[Stance, str] = {
     Stance.SKEPTICAL: "✗",
@@ -38,6 +38,14 @@ CONFIRMATION_WORD: dict[Confirmation, str] = {
     Confirmation.UNCONFIRMED: "unconfirmed",
     Confirmation.DERIVED: "derived",
 }
+
+SOURCE_KIND_MEANING: dict[SourceKind, str] = {
+    SourceKind.PRIMARY: "the document, post or transcript itself",
+    SourceKind.REPORTING: "a named outlet's own reporting",
+    SourceKind.ANALYSIS: "a named analyst or research firm",
+    SourceKind.REFERENCE: "an encyclopaedia or a wiki",
+}
+"""What each kind of source is, for the inspector and exports."""
 
 
 VERDICT_GLYPH: dict[Verdict, str] = {Verdict.BELIEVE: "+", Verdict.DOUBT: "−", Verdict.UNSURE: "?"}

@@ -91,6 +91,16 @@ class Confirmation(enum.StrEnum):
     DERIVED = "derived"
 
 
+class SourceKind(enum.StrEnum):
+    """How close to the origin a source is (a copy is never a source, only a ``via``)."""
+
+    PRIMARY = "primary"  # the maker's datasheet, the company's paper or release, the post
+    # or transcript itself, the regulation or filing
+    REPORTING = "reporting"  # a named outlet's own reporting
+    ANALYSIS = "analysis"  # a named analyst or research firm
+    REFERENCE = "reference"  # an encyclopaedia or a wiki
+
+
 class Precision(enum.StrEnum):
     """The number format of a run's matrix multiplies, and of a dense-peak figure."""
 
@@ -188,15 +198,20 @@ class Section(NamedTuple):
 
 
 class Source(NamedTuple):
-    """``url`` is the original's address (``None``: not verified); ``via`` the copy read."""
+    """``url`` is the original's address (``None``: not verified); ``via`` the copy read.
+
+    ``date_unknown`` says no date could be found (``date_note`` says what was tried).
+    """
 
     id: str
     title: str
+    kind: SourceKind
     url: str | None = None
     via: str | None = None
     publisher: str | None = None
-    primary: bool = False
     date: dt.date | None = None
+    date_unknown: bool = False
+    date_note: str | None = None
 
 
 class Actor(NamedTuple):
@@ -245,6 +260,7 @@ class Gpu(NamedTuple):
     uncertain: tuple[str, ...] = ()
     note: str | None = None
     sources: tuple[str, ...] = ()
+    not_from_maker: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -349,6 +365,7 @@ class Reaction(NamedTuple):
     section: str | None = None
     sources: tuple[str, ...] = ()
     note: str | None = None
+    original_not_found: bool = False
 
 
 class Event(NamedTuple):

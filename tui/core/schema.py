@@ -17,15 +17,11 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    PlainValidator,
     StrictBool,
     StrictInt,
-    StringConstraints,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -44,10 +40,11 @@ from tui.core.model import (
     ExportStatus,
     FleetStatus,
     Precision,
+    SourceKind,
     StageKind,
     Stance,
 )
-from tui.core.text import clean_text
+from tui.core.schema_types import Figure, Id, Positive, Text, Url
 
 __all__ = [
     "ENTITY_LISTS",
@@ -62,59 +59,12 @@ __all__ = [
     "ExportStatus",
     "FleetStatus",
     "Precision",
+    "SourceKind",
     "StageKind",
     "Stance",
     "StoryFile",
     "to_model",
 ]
-
-
-def _clean_if_text(value: object) -> object:
-    return clean_text(value) if isinstance(value, str) else value
-
-
-Text = Annotated[str, BeforeValidator(_clean_if_text)]
-"""Free text: cleaned of escapes and control characters before any length check."""
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,79}$"),
-]
-"""An identifier: lower-case letters, digits, ``_ . -``; at most 80 characters."""
-
-Url = Annotated[
-    str,
-    BeforeValidator(_clean_if_text),
-    StringConstraints(pattern=r"^(https?://|arxiv:)\S+$", max_length=2000),
-]
-
-def _figure(value: object) -> float | Literal["unsupported"]:
-    """Accept a finite number ≥ 0 or the word ``unsupported``, with one clear message."""
-    if value == UNSUPPORTED:
-        return UNSUPPORTED
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f'expected a number ≥ 0 or "unsupported", got {_show(value)}')
-    number = float(value)
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueError("expected a finite number")
-    if number < 0:
-        raise ValueError(f"must be ≥ 0, got {value}")
-    return number
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-Figure = Annotated[
-    float | Literal["unsupported"],
-    PlainValidator(_figure),
-    WithJsonSchema(
-        {"anyOf": [{"type": "number", "minimum": 0}, {"const": "unsupported"}]}
-    ),
-]
-"""A datasheet figure: a number ≥ 0, or ``"unsupported"`` when the part lacks the feature."""
 
 
 class Model(BaseModel):
@@ -125,9 +75,6 @@ class Model(BaseModel):
     def record_values(self) -> dict[str, object]:
         """Values the plain record gets beyond (or instead of) the fields: none here."""
         return {}
-
-
-# --------------------------------------------------------------------------- enums
 
 
 # --------------------------------------------------------------------------- pieces
@@ -167,16 +114,21 @@ class Source(Model):
     ``url`` is the original's canonical address. When what was actually read is a copy
     (a mirror, a proxy, a re-post), ``via`` holds the copy's address; ``url`` may then be
     left out, when the original's address is not verified, and the source is cited by
-    its title, publisher and date.
+    its title, publisher and date. ``kind`` says how close to the origin it is; a date
+    that cannot be found is said so (``date_unknown`` with a ``date_note``).
     """
 
     id: Id
     title: Text = Field(min_length=1, max_length=300)
+    kind: SourceKind = Field(description="primary (the document, post or transcript "
+                             "itself), reporting, analysis or reference")
     url: Url | None = Field(default=None, description="the original's canonical URL")
     via: Url | None = Field(default=None, description="the copy that was read, if not the original")
     publisher: Text | None = Field(default=None, max_length=200)
-    primary: StrictBool = False
     date: dt.date | None = None
+    date_unknown: StrictBool = Field(default=False, description="no date could be found")
+    date_note: Text | None = Field(default=None, max_length=300,
+                                   description="why the date is unknown, or about the date")
 
     @model_validator(mode="after")
     def _has_an_address(self) -> Source:
@@ -185,6 +137,10 @@ class Source(Model):
                              "the original's URL is not verified")
         if self.url is not None and self.url == self.via:
             raise ValueError("via repeats url: give via only for a copy of the original")
+        if self.date_unknown and self.date is not None:
+            raise ValueError("date_unknown with a date: give one or the other")
+        if self.date_unknown and not self.date_note:
+            raise ValueError("date_unknown needs a date_note saying what was tried")
         return self
 
 
@@ -236,6 +192,9 @@ class Gpu(Model):
     note: Text | None = Field(default=None, max_length=1000)
     sources: tuple[Id, ...] = ()
     status: Confirmation
+    not_from_maker: StrictBool = Field(
+        default=False, description="NVIDIA published no datasheet: the figures come from "
+        "secondary sources (the note says which)")
 
     @field_validator("uncertain")
     @classmethod
@@ -270,10 +229,6 @@ class Fleet(Model):
     note: Text | None = Field(default=None, max_length=1000)
     date: When | None = None
     sources: tuple[Id, ...] = ()
-
-
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
-"""A finite number > 0."""
 
 
 class RunStage(Model):
@@ -430,6 +385,8 @@ class Reaction(Model):
     sources: tuple[Id, ...] = ()
     status: Confirmation
     note: Text | None = Field(default=None, max_length=1000)
+    original_not_found: StrictBool = Field(
+        default=False, description="the post or transcript itself was not found (say so in note)")
 
 
 class Event(Model):

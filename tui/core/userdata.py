@@ -47,7 +47,7 @@ from pydantic import (
 from tui.core.atomic import TEMP_SUFFIX, atomic_write_text, fsync_dir, temp_prefix
 from tui.core.model import Verdict
 from tui.core.problems import Problem, item_path
-from tui.core.schema import Id
+from tui.core.schema_types import Id
 from tui.core.text import clean_text
 
 if sys.platform != "win32":

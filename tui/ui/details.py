@@ -15,6 +15,7 @@ from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.labels import (
     CONFIRMATION_WORD,
+    SOURCE_KIND_MEANING,
     fleet_label,
     stance_label,
     status_label,
@@ -122,6 +123,8 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             if item.cut_from:
                 _field(out, "Cut down from", corpus.title_of(item.cut_from))
             _field(out, "Checked", CONFIRMATION_WORD[item.status])
+            if item.not_from_maker:
+                _field(out, "Figures", "† not from the maker: NVIDIA published no datasheet")
             out.append("\nDatasheet (peak):\n", BOLD)
             unsure = set(item.uncertain)
             _field(out, "  Memory", f"{fmt.figure(item.memory_gb, 'memory_gb' in unsure)} GB "
@@ -152,16 +155,19 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                 )
             _append_fleet_lens(corpus, item, out)
             sums = hardware.fleet_totals(item, {g.id: g for g in corpus.gpus})
-            mark = " (†: rests on unconfirmed counts or figures)" if sums.uncertain else ""
+            mark = " (†: rests on an unconfirmed count or figure)" if sums.uncertain else ""
             out.append(f"\nAt datasheet peak{mark}:\n", BOLD)
-            _field(out, "  GPUs", f"{sums.gpus:,}")
-            _field(out, "  BF16 dense", _flops(sums.bf16_pflops))
-            fp8 = _flops(sums.fp8_pflops)
+            dagger = fmt.UNCERTAIN_MARK
+            _field(out, "  GPUs", f"{sums.gpus:,}" + (dagger if sums.gpus_uncertain else ""))
+            _field(out, "  BF16 dense", _flops(sums.bf16_pflops, sums.bf16_uncertain))
+            fp8 = _flops(sums.fp8_pflops, sums.fp8_uncertain)
             _field(out, "  FP8 dense", fp8 + (" (only the parts that support FP8)"
                                                if sums.fp8_partial else ""))
-            _field(out, "  HBM", "—" if sums.hbm_tb is None else f"{sums.hbm_tb:,.1f} TB")
+            _field(out, "  HBM", "—" if sums.hbm_tb is None else f"{sums.hbm_tb:,.1f} TB"
+                   + (dagger if sums.hbm_uncertain else ""))
             _field(out, "  GPU power", "—" if sums.power_mw is None
-                   else f"{sums.power_mw:,.2f} MW (boards only)")
+                   else f"{sums.power_mw:,.2f} MW" + (dagger if sums.power_uncertain else "")
+                   + " (boards only)")
             others = _fleet_ratios(corpus, item.id, sums.bf16_pflops)
             if others:
                 out.append("\nBF16 peak against the other fleets:\n", BOLD)
@@ -230,7 +236,11 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                 _field(out, "Publisher", item.publisher)
             if item.date:
                 _field(out, "Date", item.date.isoformat())
-            _field(out, "Kind", "primary" if item.primary else "secondary")
+            elif item.date_unknown:
+                _field(out, "Date", "not found")
+            if item.date_note:
+                _field(out, "Date note", item.date_note)
+            _field(out, "Kind", f"{item.kind.value}: {SOURCE_KIND_MEANING[item.kind]}")
             _append_addresses(item, out, "", Style(underline=True, link=item.url))
         case Section():
             _field(out, "Article section", item.title)
@@ -289,13 +299,14 @@ def _fleet_ratios(
     return ratios
 
 
-def _flops(pflops: float | None) -> str:
-    """PFLOPS below 1,000, EFLOPS above; ``— not supported`` for none."""
+def _flops(pflops: float | None, uncertain: bool = False) -> str:
+    """PFLOPS below 1,000, EFLOPS above (``†`` when unconfirmed); ``— not supported``."""
     if pflops is None:
         return "— not supported"
+    mark = fmt.UNCERTAIN_MARK if uncertain else ""
     if pflops >= 1000:
-        return f"{pflops / 1000:,.2f} EFLOPS"
-    return f"{pflops:,.1f} PFLOPS"
+        return f"{pflops / 1000:,.2f}{mark} EFLOPS"
+    return f"{pflops:,.1f}{mark} PFLOPS"
 
 
 def _who(corpus: Corpus, actor_id: str) -> str:
@@ -313,7 +324,8 @@ def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
     for source_id in source_ids:
         source = corpus.get(source_id)
         if isinstance(source, Source):
-            out.append(f"  • {source.title}")
+            out.append(f"  • [{source.kind.value}] ", MUTED)
+            out.append(source.title)
             if source.publisher:
                 out.append(f" ({source.publisher})", MUTED)
             out.append("\n")

@@ -149,7 +149,8 @@ def gpu_rows(
     rows = []
     for gpu in gpus:
         unsure = set(gpu.uncertain)
-        cells = [Text(one_line(gpu.name))]
+        maker = fmt.UNCERTAIN_MARK if gpu.not_from_maker else ""  # no datasheet from NVIDIA
+        cells = [Text(one_line(gpu.name) + maker)]
         tones = [""]
         for column in GPU_FIELDS:
             cells.append(Text(fmt.figure(getattr(gpu, column.field), column.field in unsure)))
@@ -187,9 +188,9 @@ def fleet_rows(corpus: Corpus, visible: Collection[str] | None) -> list[Row]:
                 (
                     Text(one_line(fleet.label)),
                     Text(one_line(parts)),
-                    Text(total(sums.bf16_pflops, sums.uncertain)),
-                    Text(total(sums.fp8_pflops, sums.uncertain, sums.fp8_partial)),
-                    Text(total(sums.power_mw, sums.uncertain)),
+                    Text(total(sums.bf16_pflops, sums.bf16_uncertain)),
+                    Text(total(sums.fp8_pflops, sums.fp8_uncertain, sums.fp8_partial)),
+                    Text(total(sums.power_mw, sums.power_uncertain)),
                     Text(fleet_label(fleet.status)),
                 ),
                 tones=("", "", "", "", "", "dim"),

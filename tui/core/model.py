@@ -188,12 +188,14 @@ class Section(NamedTuple):
 
 
 class Source(NamedTuple):
-    """``url`` is the original's address (``None``: not verified); ``via`` the copy read."""
+    """``url`` is the original's address (``None``: not verified); ``via`` the copy read;
+    ``archived`` an archived snapshot of the original (such as the Wayback Machine's)."""
 
     id: str
     title: str
     url: str | None = None
     via: str | None = None
+    archived: str | None = None
     publisher: str | None = None
     primary: bool = False
     date: dt.date | None = None

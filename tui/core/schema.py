@@ -110,9 +110,7 @@ def _show(value: object) -> str:
 Figure = Annotated[
     float | Literal["unsupported"],
     PlainValidator(_figure),
-    WithJsonSchema(
-        {"anyOf": [{"type": "number", "minimum": 0}, {"const": "unsupported"}]}
-    ),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"const": "unsupported"}]}),
 ]
 """A datasheet figure: a number ≥ 0, or ``"unsupported"`` when the part lacks the feature."""
 
@@ -125,9 +123,6 @@ class Model(BaseModel):
     def record_values(self) -> dict[str, object]:
         """Values the plain record gets beyond (or instead of) the fields: none here."""
         return {}
-
-
-# --------------------------------------------------------------------------- enums
 
 
 # --------------------------------------------------------------------------- pieces
@@ -174,6 +169,8 @@ class Source(Model):
     title: Text = Field(min_length=1, max_length=300)
     url: Url | None = Field(default=None, description="the original's canonical URL")
     via: Url | None = Field(default=None, description="the copy that was read, if not the original")
+    archived: Url | None = Field(default=None, description="an archived snapshot of the original "
+                                 "(e.g. the Wayback Machine's), never a copy re-posted by others")
     publisher: Text | None = Field(default=None, max_length=200)
     primary: StrictBool = False
     date: dt.date | None = None
@@ -185,6 +182,9 @@ class Source(Model):
                              "the original's URL is not verified")
         if self.url is not None and self.url == self.via:
             raise ValueError("via repeats url: give via only for a copy of the original")
+        if self.archived is not None and (self.archived in (self.url, self.via)
+                                          or self.archived.startswith("arxiv:")):
+            raise ValueError("archived must be the snapshot's own web address, not url or via")
         return self
 
 

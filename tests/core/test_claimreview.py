@@ -366,3 +366,17 @@ def test_all_writes_one_file_per_story_and_never_overwrites(
     assert stopped.value.code == 2
     assert main(["export", "--seeds", str(SECOND_STORY), "--all", "-o", str(tmp_path / "md")]) == 0
     assert sorted(p.name for p in (tmp_path / "md").iterdir()) == ["minimal.md", "test-story.md"]
+
+
+def test_the_readme_shows_the_command_and_a_real_object(seed: Corpus) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert ("export --format claimreview --author \"Example Checks\" --author-url "
+            f"https://example.org --review-url '{TEMPLATE}'") in readme
+    shown = readme.split("One object of the command's output", 1)[1]
+    shown = json.loads(shown.split("```json\n", 1)[1].split("```", 1)[0])
+    day = dt.date.fromisoformat(shown["datePublished"])
+    reviews = json.loads(to_claimreview(seed, None, reviewer=REVIEWER, date_published=day))
+    assert shown in reviews
+    described = readme.split("| status | `ratingValue` | why |", 1)[1].split("\n\n", 1)[0]
+    for status, value in STATUS_RATING.items():
+        assert f"| {status.value} | {'—' if value is None else value} |" in described

@@ -17,8 +17,11 @@ from tui.core.problems import did_you_mean
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Mapping
 
+    from tui.core.claimreview import Reviewer
     from tui.core.corpus import Corpus
+    from tui.core.userdata import Take
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -67,11 +70,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("markdown", "json", "claimreview"),
                         default="markdown")
-    export.add_argument("-o", "--output", default="-", metavar="FILE",
-                        help="file to write, or - for stdout (the default)")
-    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="file to write, or - for stdout (the default); with --all, "
+                        "the folder to write one file per story into")
+    export.add_argument("--force", action="store_true", help="overwrite existing files")
     export.add_argument("--seeds", type=Path, metavar="PATH", dest="export_seeds")
-    export.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--story", metavar="ID", help="which story (default: the first)")
+    which.add_argument("--all", action="store_true", dest="all_stories",
+                       help="every story, one file each (<story id>.md|.json|.jsonld) in -o DIR")
+    review = export.add_argument_group(
+        "ClaimReview", "who publishes the reviews and where (default: the [claimreview] "
+        "table of the config file)")
+    review.add_argument("--author", metavar="NAME", help="the reviewer's name")
+    review.add_argument("--author-url", metavar="URL", help="the reviewer's web site")
+    review.add_argument("--author-type", metavar="Organization|Person",
+                        help="what the reviewer is (default: Organization)")
+    review.add_argument("--review-url", metavar="URL-TEMPLATE",
+                        help="the page each review is published on; {story} and {claim} are "
+                        "replaced by their ids, e.g. 'https://example.org/checks/{story}#{claim}'")
     commands.add_parser("schema", help="print the JSON Schema of the seed format")
     serve = commands.add_parser(
         "serve", help="serve the dashboard to a web browser (needs the web extra)"
@@ -162,6 +179,16 @@ def _one_story(seeds: Path | None, story_id: str | None) -> tuple[Corpus | None,
     return corpus, EXIT_BAD_INPUT if result.problems else EXIT_OK
 
 
+def _all_stories(seeds: Path | None) -> tuple[list[Corpus], int]:
+    """Every story that loads, and 2 if any seed file had problems (printed)."""
+    from tui.core.loader import load
+
+    result = load(_seed_paths(seeds))
+    _print_problems(result.problems)
+    code = EXIT_BAD_INPUT if result.problems or not result.stories else EXIT_OK
+    return list(result.stories), code
+
+
 def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
     from tui.summary import print_summary
 
@@ -171,28 +198,91 @@ def cmd_summary(seeds: Path | None, story_id: str | None) -> int:
     return code
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+REVIEW_FLAGS = ("author", "author_url", "author_type", "review_url")
+
+
+def _reviewer(args: argparse.Namespace) -> tuple[Reviewer | None, int]:
+    """The ClaimReview reviewer from the flags and the config file, or ``None`` and 2."""
+    from tui.core.claimreview import ReviewerError, choose_reviewer
+    from tui.core.config import load_config
+
+    config, problems = load_config()
+    _print_problems(problems)
+    try:
+        flags = {flag: getattr(args, flag) for flag in REVIEW_FLAGS}
+        reviewer = choose_reviewer(config.claimreview, **flags)
+    except ReviewerError as error:
+        print(f"deepseek-tui export: {error.option}: {error}", file=sys.stderr)
+        return None, EXIT_BAD_INPUT
+    return reviewer, EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _render(args: argparse.Namespace, corpus: Corpus, takes: Mapping[str, Take],
+            reviewer: Reviewer | None) -> str:
     from tui.core import export
+
+    if args.format == "markdown":
+        return export.to_markdown(corpus, takes)
+    if args.format == "json":
+        return export.to_json(corpus, takes)
+    from tui.core.claimreview import NO_REVIEWER, to_claimreview
+
+    return to_claimreview(corpus, takes, reviewer=reviewer or NO_REVIEWER)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
     from tui.core.userdata import UserStore
 
-    corpus, code = _one_story(args.export_seeds or args.seeds, args.story)
-    if corpus is None:
-        return code
+    given = [f"--{f.replace('_', '-')}" for f in REVIEW_FLAGS if getattr(args, f) is not None]
+    if given and args.format != "claimreview":
+        print(f"deepseek-tui export: {', '.join(given)}: only for --format claimreview",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.all_stories and args.output in (None, "-"):
+        print("deepseek-tui export: --all writes one file per story: give the folder with "
+              "-o DIR", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    reviewer, code = None, EXIT_OK
+    if args.format == "claimreview":
+        reviewer, code = _reviewer(args)
+        if reviewer is None:
+            return code
+        from tui.core.claimreview import missing
+
+        for lack in missing(reviewer):
+            print(f"deepseek-tui export: warning: {lack.advice()}", file=sys.stderr)
+    if args.all_stories:
+        stories, loaded = _all_stories(args.export_seeds or args.seeds)
+    else:
+        corpus, loaded = _one_story(args.export_seeds or args.seeds, args.story)
+        stories = [corpus] if corpus is not None else []
+    if not stories:
+        return loaded
+    code = max(code, loaded)
     store = UserStore(args.data_dir)
     _print_problems(store.load())
-    takes = store.takes(corpus.story.id)
-    if args.format == "markdown":
-        text = export.to_markdown(corpus, takes)
-    elif args.format == "json":
-        text = export.to_json(corpus, takes)
-    else:
-        text = export.to_claimreview(corpus, takes)
-    problem = export.write_output(text, args.output, force=args.force)
+    texts = [(corpus.story.id, _render(args, corpus, store.takes(corpus.story.id), reviewer))
+             for corpus in stories]
+    if args.all_stories:
+        from tui.core.export import write_many
+
+        suffix = {"markdown": "md", "json": "json", "claimreview": "jsonld"}[args.format]
+        written, problems = write_many(
+            [(f"{story_id}.{suffix}", text) for story_id, text in texts],
+            Path(args.output), force=args.force)
+        _print_problems(problems)
+        for path in written:
+            print(f"wrote {path}", file=sys.stderr)
+        return EXIT_BAD_INPUT if problems else code
+    from tui.core.export import write_output
+
+    target = args.output or "-"
+    problem = write_output(texts[0][1], target, force=args.force)
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.output != "-":
-        print(f"wrote {args.output}", file=sys.stderr)
+    if target != "-":
+        print(f"wrote {target}", file=sys.stderr)
     return code
 
 

@@ -1,4 +1,7 @@
-"""Exports: JSON, the Markdown brief, ClaimReview JSON-LD, writing them, the seed schema."""
+"""Exports: JSON, the Markdown brief, writing them, the seed schema.
+
+ClaimReview JSON-LD is tested in ``test_claimreview.py``.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from tests.core.support import MINIMAL
 from tui.core.corpus import Corpus
 from tui.core.export import (
     seed_json_schema,
-    to_claimreview,
     to_json,
     to_markdown,
     write_output,
@@ -264,71 +266,6 @@ def test_markdown_notes_cannot_start_blocks(corpus: Corpus) -> None:
     take = Take(verdict=Verdict.DOUBT, note="# not a heading\n\n| not | a table |", updated=WHEN)
     mine = to_markdown(corpus, {"wang-50k-h100": take}).split("## Your verdicts", 1)[1]
     assert "  > \\# not a heading\n  >\n  > \\| not \\| a table \\|" in mine
-
-
-# --------------------------------------------------------------------------- ClaimReview
-
-
-def test_claimreview_one_review_per_claim(corpus: Corpus) -> None:
-    day = dt.date(2025, 2, 1)
-    text = to_claimreview(corpus, _takes(), date_published=day)
-    reviews = json.loads(text)
-    assert isinstance(reviews, list) and len(reviews) == len(corpus.claims)
-    by_text = {review["claimReviewed"]: review for review in reviews}
-    for claim in corpus.claims:
-        review = by_text[claim.text]
-        assert review["@context"] == "https://schema.org"
-        assert review["@type"] == "ClaimReview"
-        assert review["datePublished"] == "2025-02-01"
-        assert review["author"] == {"@type": "Person", "name": "deepseek-tui user"}
-        item = review["itemReviewed"]
-        assert item["@type"] == "Claim"
-        assert item["author"]["name"] == corpus.actor_name(claim.by)
-        urls = [a.get("url") for a in item["appearance"]]
-        if claim.sources:
-            sources = {s.id: s.url for s in corpus.sources}
-            assert urls == [sources[source_id] for source_id in claim.sources]
-        else:
-            assert urls == [None] and item["appearance"][0]["@type"] == "CreativeWork"
-        if claim.date is None:
-            assert "datePublished" not in item
-        else:
-            assert item["datePublished"] == claim.date.date.isoformat()
-    assert text == to_claimreview(corpus, _takes(), date_published=day)
-
-
-def test_claimreview_ratings_and_authors(corpus: Corpus) -> None:
-    reviews = json.loads(to_claimreview(corpus, _takes(), date_published=dt.date(2025, 2, 1)))
-    by_claim = dict(zip([claim.id for claim in corpus.claims], reviews, strict=True))
-    wang = by_claim["wang-50k-h100"]
-    assert wang["reviewRating"] == {
-        "@type": "Rating",
-        "alternateName": "Doubt",
-        "ratingExplanation": "Smuggled? Show me.",
-    }
-    assert wang["itemReviewed"]["author"] == {"@type": "Person", "name": "Alexandr Wang"}
-    assert by_claim["dsv3-training-cost"]["reviewRating"]["alternateName"] == "Believe"
-    assert by_claim["dsv3-training-cost"]["itemReviewed"]["author"]["@type"] == "Organization"
-    nvidia = next(c for c in corpus.claims if c.id == "nvidia-export-compliant")
-    rating = by_claim["nvidia-export-compliant"]["reviewRating"]  # cleared: the status
-    assert rating["alternateName"] == "Asserted"
-    assert rating.get("ratingExplanation") == nvidia.status_note
-    rivalry = by_claim["musk-rivalry"]["itemReviewed"]["appearance"]  # no sources
-    assert rivalry == [
-        {
-            "@type": "CreativeWork",
-            "name": f"{corpus.story.source}: Is Musk’s Criticism Fair Or Just Rivalry?",
-        }
-    ]
-
-
-def test_claimreview_defaults_to_today(corpus: Corpus) -> None:
-    today = dt.datetime.now(dt.UTC).date().isoformat()
-    reviews = json.loads(to_claimreview(corpus, None))
-    assert {review["datePublished"] for review in reviews} == {today}
-    statuses = {review["reviewRating"]["alternateName"] for review in reviews}
-    assert statuses <= {s.value.capitalize() for s in type(corpus.claims[0].status)}
-    assert "Disputed" in statuses and "Established" in statuses
 
 
 # --------------------------------------------------------------------------- output

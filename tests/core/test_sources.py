@@ -2,7 +2,8 @@
 
 FACTS.md, "Source hygiene": copies (proxies, staging hosts, a ROT13 mirror, re-posts)
 are never cited as the publisher; the canonical URL is used where the table gives one,
-and tag or listing pages that drift are dropped. The exports carry ``via``.
+and tag or listing pages that drift are dropped. The JSON and Markdown exports carry
+``via``; ClaimReview leaves it out (its ``archivedAt`` is only a real snapshot, ``archived``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from pydantic import ValidationError
 
+from tui.core.claimreview import to_claimreview
 from tui.core.corpus import Corpus
-from tui.core.export import seed_json_schema, to_claimreview, to_json, to_markdown
+from tui.core.export import seed_json_schema, to_json, to_markdown
 from tui.core.model import Claim, Source, SourceKind
 from tui.core.schema import Source as SourceModel
 
@@ -127,6 +129,22 @@ def test_a_source_needs_a_url_or_a_via() -> None:
     assert [tuple(e["loc"]) for e in caught.value.errors()] == [("via",)]
 
 
+def test_archived_is_a_snapshot_of_its_own() -> None:
+    base = {"id": "s", "title": "A report", "kind": "reporting",
+            "url": "https://outlet.example/a", "via": "https://copy.example/a"}
+    snapshot = "https://web.archive.org/web/20250128000000/https://outlet.example/a"
+    assert SourceModel.model_validate({**base, "archived": snapshot}).archived == snapshot
+    assert SourceModel.model_validate(base).archived is None
+    for wrong in (base["url"], base["via"], "arxiv:2412.19437"):
+        with pytest.raises(ValidationError, match="archived must be the snapshot's own"):
+            SourceModel.model_validate({**base, "archived": wrong})
+    with pytest.raises(ValidationError) as caught:
+        SourceModel.model_validate({**base, "archived": "javascript:alert(1)"})
+    assert [tuple(e["loc"]) for e in caught.value.errors()] == [("archived",)]
+    described = json.dumps(json.loads(seed_json_schema())["$defs"]["Source"]["properties"])
+    assert "archived snapshot" in described
+
+
 def test_the_json_schema_describes_via() -> None:
     source = json.loads(seed_json_schema())["$defs"]["Source"]
     assert set(source["required"]) == {"id", "title", "kind"}
@@ -150,12 +168,15 @@ def test_exports_carry_via(seed: Corpus) -> None:
     semianalysis = reviews[claims.index("semianalysis-50k-hopper")]["itemReviewed"]
     toms = next(a for a in semianalysis["appearance"] if a.get("url") == CANONICAL["toms-semia"])
     assert toms["publisher"] == {"@type": "Organization", "name": "Tom's Hardware"}
-    assert _host(toms["archivedAt"]) == "vuink.com"
     semia = next(a for a in semianalysis["appearance"]
                  if a["name"].startswith("DeepSeek Debates"))
     assert semia["url"] == "https://semianalysis.com/2025/01/31/deepseek-debates/"
-    assert "climateerinvest" in semia["archivedAt"] and semia["genre"] == "analysis"
-    assert toms["genre"] == "reporting"
+    assert semia["genre"] == "analysis" and toms["genre"] == "reporting"
     sources = {s["id"]: s for s in data["sources"]}
     assert sources["dsv3"]["kind"] == "primary" and sources["strat"]["kind"] == "analysis"
     assert "primary: [DeepSeek-V3 Technical Report" in markdown
+    # A copy is not an archived snapshot: no via reaches ClaimReview, as archivedAt or at all
+    copies = [source.via for source in seed.sources if source.via]
+    text = json.dumps(reviews)
+    assert copies and "archivedAt" not in text
+    assert not [copy for copy in copies if copy in text]

@@ -126,6 +126,30 @@ async def test_e_exports_the_story_with_verdicts() -> None:
         assert exported["takes"][CLAIM]["verdict"] == "doubt"
 
 
+async def test_e_exports_claimreview_as_the_config_files_reviewer() -> None:
+    """The in-app export names the reviewer of config.toml and says what it lacks."""
+    from tui.core.paths import config_path
+
+    config_path().write_text('[claimreview]\nauthor = "Example Checks"\n'
+                             'author-url = "https://example.org"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.takes.wait()
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportPicker)
+        await pilot.press("down", "down", "enter")  # ClaimReview
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.last_export is not None and app.last_export.suffix == ".jsonld"
+        reviews = json.loads(app.last_export.read_text(encoding="utf-8"))
+        assert {json.dumps(r["author"]) for r in reviews} == {json.dumps(
+            {"@type": "Organization", "name": "Example Checks", "url": "https://example.org"})}
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert warnings == ["the reviews have no url (Google requires it): set review-url in "
+                            "the [claimreview] table of the config file"]
+
+
 def test_cli_export_uses_the_data_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = UserStore(tmp_path)
     store.load()

@@ -22,7 +22,8 @@ from tui.core.model import StoryData
 from tui.core.version import __version__
 
 ENV_CACHE_DIR = "DEEPSEEK_TUI_CACHE_DIR"
-CACHE_FORMAT = 3  # 2: a run is made of stages; 3: a source has a kind, not a primary flag
+CACHE_FORMAT = 4  # 2: a run is made of stages; 3: a source has a kind, not a primary flag;
+# 4: a source may name an archived snapshot
 
 
 def cache_dir() -> Path:

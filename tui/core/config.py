@@ -8,6 +8,13 @@ Lives in the platform config directory (``DEEPSEEK_TUI_CONFIG_DIR`` overrides it
     [keymap]
     "dashboard.search" = "slash,ctrl+f"   # binding id = comma-separated keys
 
+    [claimreview]                         # who publishes ClaimReview exports, and where
+    author = "Example Checks"
+    author-url = "https://example.org"
+    author-type = "Organization"          # or "Person"
+    review-url = "https://example.org/checks/{story}#{claim}"
+
+The ``export`` command's flags of the same names override the ``[claimreview]`` keys.
 A missing file is the defaults; a broken one is reported (file, place, problem) and
 the defaults are used, so the app always starts.
 """
@@ -17,15 +24,61 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from tui.core.paths import ENV_CONFIG_DIR, config_dir, config_path
 from tui.core.problems import Problem, item_path
+from tui.core.text import clean_text
 
 __all__ = ["ENV_CONFIG_DIR", "Config", "config_dir", "config_path", "load_config", "save_theme"]
 
 _KEYS = re.compile(r"^[A-Za-z0-9_+\-]+(,[A-Za-z0-9_+\-]+)*$")
+
+
+class ClaimReviewConfig(BaseModel):
+    """The reviewer of ClaimReview exports: who they are and where reviews are published."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    author: Annotated[str, BeforeValidator(clean_text)] | None = Field(
+        default=None, min_length=1, max_length=200
+    )
+    author_url: str | None = Field(default=None, alias="author-url")
+    author_type: Literal["Organization", "Person"] = Field(
+        default="Organization", alias="author-type"
+    )
+    review_url: str | None = Field(default=None, alias="review-url", max_length=2000)
+
+    # The checks are the export's own (imported when a config names a reviewer).
+    @field_validator("author_url")
+    @classmethod
+    def _is_a_web_address(cls, url: str | None) -> str | None:
+        from tui.core.claimreview import check_web_url
+
+        return None if url is None else check_web_url(url)
+
+    @field_validator("review_url")
+    @classmethod
+    def _makes_a_url(cls, template: str | None) -> str | None:
+        from tui.core.claimreview import check_review_url
+
+        return None if template is None else check_review_url(template)
+
+    @model_validator(mode="after")
+    def _url_names_someone(self) -> ClaimReviewConfig:
+        if self.author_url is not None and self.author is None:
+            raise ValueError("author-url names no one: add author")
+        return self
 
 
 class Config(BaseModel):
@@ -35,6 +88,7 @@ class Config(BaseModel):
 
     theme: str | None = Field(default=None, max_length=80)
     keymap: dict[str, str] = Field(default_factory=dict)
+    claimreview: ClaimReviewConfig = Field(default_factory=ClaimReviewConfig)
 
     @field_validator("keymap")
     @classmethod

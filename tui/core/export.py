@@ -1,18 +1,18 @@
-"""Exports of one story and the user's takes: JSON, a Markdown brief, ClaimReview JSON-LD.
+"""Exports of one story and the user's takes: JSON and a Markdown brief.
 
-Every export is a pure function of the corpus and the takes (and, for ClaimReview, the
-publication date), so the same inputs give the same bytes. ``write_output`` puts the
-text on stdout or writes it atomically to a file, refusing to overwrite without
-``force``. ``seed_json_schema`` describes the seed format for editors and validators.
+(ClaimReview JSON-LD has its own module, ``tui.core.claimreview``.) Every export is a
+pure function of the corpus and the takes, so the same inputs give the same bytes.
+``write_output`` puts the text on stdout or writes it atomically to a file, refusing to
+overwrite without ``force``. ``seed_json_schema`` describes the seed format for editors
+and validators.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,13 +31,12 @@ from tui.core.labels import (
     stance_label,
     status_label,
 )
-from tui.core.model import ENTITY_LISTS, Actor, ActorKind, Claim, Run, Source
+from tui.core.model import ENTITY_LISTS, Claim, Run, Source
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import Take
 
 FORMAT = 1
-REVIEW_AUTHOR = "deepseek-tui user"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -139,13 +138,13 @@ def _lines(text: str, prefix: str = "") -> list[str]:
     return [f"{prefix}{_md(line)}".rstrip() for line in text.split("\n")]
 
 
-def _web_url(url: str) -> str:
+def web_url(url: str) -> str:
     return f"https://arxiv.org/abs/{url[6:]}" if url.startswith("arxiv:") else url
 
 
 def _link(title: str, url: str) -> str:
     target = _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), url)
-    return f"[{_cell(title)}]({_web_url(target)})"
+    return f"[{_cell(title)}]({web_url(target)})"
 
 
 def _table(headers: tuple[str, ...], rows: list[list[str]]) -> list[str]:
@@ -160,7 +159,7 @@ def _source(source: Source) -> str:
     text = f"{source.kind.value}: "
     text += _link(source.title, source.url) if source.url else _cell(source.title)
     if source.via:
-        host = urlsplit(_web_url(source.via)).hostname or source.via
+        host = urlsplit(web_url(source.via)).hostname or source.via
         text += f" (read via {_link(host, source.via)})"
     return text
 
@@ -365,83 +364,6 @@ def _verdict_item(name: str, take: Take) -> list[str]:
     return lines
 
 
-# --------------------------------------------------------------------------- ClaimReview
-
-
-def _appearances(corpus: Corpus, claim: Claim) -> list[dict[str, str]]:
-    found = []
-    for source_id in claim.sources:
-        source = next((s for s in corpus.sources if s.id == source_id), None)
-        if source is not None:
-            work: dict[str, Any] = {"@type": "CreativeWork"}
-            if source.url:
-                work["url"] = _web_url(source.url)
-            work["name"] = source.title
-            work["genre"] = source.kind.value  # primary, reporting, analysis or reference
-            if source.publisher:
-                work["publisher"] = {"@type": "Organization", "name": source.publisher}
-            if source.via:
-                work["archivedAt"] = _web_url(source.via)  # the copy that was read
-            found.append(work)
-    if found:
-        return found
-    section = next((s for s in corpus.sections if s.id == claim.section), None)
-    if section is not None:
-        return [{"@type": "CreativeWork", "name": f"{corpus.story.source}: {section.title}"}]
-    return [{"@type": "CreativeWork", "name": corpus.story.source}]
-
-
-def to_claimreview(
-    corpus: Corpus,
-    takes: Mapping[str, Take] | None = None,
-    *,
-    date_published: dt.date | None = None,
-) -> str:
-    """A schema.org ``ClaimReview`` per claim, as a JSON-LD array.
-
-    The rating is the user's verdict where there is one, else the claim's status. Each
-    appearance names its source's original URL (when known) and publisher; a copy that
-    was read instead of the original is its ``archivedAt``.
-    """
-    published = (date_published or dt.datetime.now(dt.UTC).date()).isoformat()
-    live = _live(takes)
-    reviews = []
-    for claim in corpus.claims:
-        actor = corpus.get(claim.by)
-        kind = actor.kind if isinstance(actor, Actor) else ActorKind.PERSON
-        item: dict[str, Any] = {
-            "@type": "Claim",
-            "author": {
-                "@type": "Organization" if kind == ActorKind.ORGANISATION else "Person",
-                "name": corpus.actor_name(claim.by),
-            },
-            "appearance": _appearances(corpus, claim),
-        }
-        if claim.date is not None:
-            item["datePublished"] = claim.date.date.isoformat()
-        take = live.get(claim.id)
-        rating: dict[str, str] = {"@type": "Rating"}
-        if take is not None and take.verdict is not None:
-            rating["alternateName"] = VERDICT_WORD[take.verdict]
-        else:
-            rating["alternateName"] = claim.status.value.capitalize()
-        explanation = (take.note if take else "") or claim.status_note
-        if explanation:
-            rating["ratingExplanation"] = explanation
-        reviews.append(
-            {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "claimReviewed": claim.text,
-                "itemReviewed": item,
-                "reviewRating": rating,
-                "author": {"@type": "Person", "name": REVIEW_AUTHOR},
-                "datePublished": published,
-            }
-        )
-    return _dumps(reviews)
-
-
 # --------------------------------------------------------------------------- output
 
 
@@ -471,12 +393,45 @@ def write_output(text: str, target: str, *, force: bool) -> Problem | None:
     return None
 
 
+def write_many(
+    files: Sequence[tuple[str, str]], folder: Path, *, force: bool
+) -> tuple[list[Path], list[Problem]]:
+    """Write each ``(file name, text)`` into ``folder`` (made if missing), atomically.
+
+    Without ``force``, nothing is written if any of the files exists: every clash is
+    reported, so one run never leaves half of an export next to an older one.
+    """
+    targets = [(folder / name, text) for name, text in files]
+    if folder.is_dir():
+        clashes = [path for path, _ in targets if path.exists() and not force]
+        if clashes:
+            return [], [Problem(path, "exists; use --force to overwrite") for path in clashes]
+    else:
+        try:
+            folder.mkdir(parents=True)
+        except OSError as error:
+            reason = "is not a folder" if folder.exists() else (
+                f"cannot make the folder: {error.strerror or error}")
+            return [], [Problem(folder, reason)]
+    written, problems = [], []
+    for path, text in targets:
+        problem = write_output(text, str(path), force=force)
+        if problem is None:
+            written.append(path)
+        else:
+            problems.append(problem)
+    return written, problems
+
+
 def seed_json_schema() -> str:
     """The JSON Schema (draft 2020-12) of a seed file, as indented JSON."""
+    from tui.core.claimreview import scale_note
     from tui.core.schema import StoryFile
 
     schema = StoryFile.model_json_schema()
     schema.pop("title", None)
+    status = schema["$defs"]["ClaimStatus"]
+    status["description"] = f"{status.get('description', '').rstrip()} {scale_note()}".strip()
     document = {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "deepseek-tui story seed file",

@@ -198,7 +198,8 @@ class Section(NamedTuple):
 
 
 class Source(NamedTuple):
-    """``url`` is the original's address (``None``: not verified); ``via`` the copy read.
+    """``url`` is the original's address (``None``: not verified); ``via`` the copy read;
+    ``archived`` an archived snapshot of the original (such as the Wayback Machine's).
 
     ``date_unknown`` says no date could be found (``date_note`` says what was tried).
     """
@@ -208,6 +209,7 @@ class Source(NamedTuple):
     kind: SourceKind
     url: str | None = None
     via: str | None = None
+    archived: str | None = None
     publisher: str | None = None
     date: dt.date | None = None
     date_unknown: bool = False

@@ -124,6 +124,8 @@ class Source(Model):
                              "itself), reporting, analysis or reference")
     url: Url | None = Field(default=None, description="the original's canonical URL")
     via: Url | None = Field(default=None, description="the copy that was read, if not the original")
+    archived: Url | None = Field(default=None, description="an archived snapshot of the original "
+                                 "(e.g. the Wayback Machine's), never a copy re-posted by others")
     publisher: Text | None = Field(default=None, max_length=200)
     date: dt.date | None = None
     date_unknown: StrictBool = Field(default=False, description="no date could be found")
@@ -141,6 +143,9 @@ class Source(Model):
             raise ValueError("date_unknown with a date: give one or the other")
         if self.date_unknown and not self.date_note:
             raise ValueError("date_unknown needs a date_note saying what was tried")
+        if self.archived is not None and (self.archived in (self.url, self.via)
+                                          or self.archived.startswith("arxiv:")):
+            raise ValueError("archived must be the snapshot's own web address, not url or via")
         return self
 
 

@@ -339,9 +339,13 @@ class DeepseekApp(App[None]):
             lifecycle.call_from_thread(self, partial(self.notify, str(result), severity="error",
                                                      markup=False))
         else:
-            self.last_export = result
-            lifecycle.call_from_thread(self, partial(self.notify, f"Exported {form} to {result}",
-                                                     timeout=10, markup=False))
+            self.last_export = result.path
+            lifecycle.call_from_thread(self, partial(
+                self.notify, f"Exported {form} to {result.path}", timeout=10, markup=False))
+            for warning in result.warnings:
+                lifecycle.call_from_thread(self, partial(
+                    self.notify, warning, title="ClaimReview", severity="warning", timeout=15,
+                    markup=False))
 
     def on_unmount(self) -> None:
         self.idle_gc.stop()

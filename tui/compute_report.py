@@ -78,6 +78,29 @@ def fleet_rows(lens: compute.Lens, run: compute.RunCompute) -> list[tuple[str, .
     return rows
 
 
+def peak_rows(lens: compute.Lens) -> list[tuple[str, ...]]:
+    """(fleet, GPUs, precision, dense peak PFLOPS, PFLOPS at the lens's utilisation) for
+    every fleet: what the lens shows when no run gives it a model to time."""
+    rows: list[tuple[str, ...]] = []
+    for fleet in lens.fleets:
+        peak = fleet.peak
+        sustained = None if peak.flops is None else peak.flops * lens.utilisation
+        rows.append((one_line(fleet.fleet.label),
+                     view.marked(f"{peak.gpu_count:,}", peak.approximate, peak.uncertain),
+                     view.peak_word(peak.precision, peak.fell_back),
+                     view.marked(view.pflops(peak.flops), peak.approximate, peak.uncertain),
+                     view.marked(view.pflops(sustained), peak.approximate, peak.uncertain)))
+    return rows
+
+
+def _peak_title(lens: compute.Lens) -> str:
+    return (f"What each fleet adds up to: dense peak PFLOPS, and at "
+            f"{view.setting(lens.utilisation)} of it")
+
+
+PEAK_HEADER = ("Fleet", "GPUs", "Precision", "Peak PFLOPS", "At the lens's share")
+
+
 def _heading(lens: compute.Lens) -> str:
     return (f"Compute lens at {view.setting(lens.utilisation)} of "
             f"{view.precision_word(lens.precision)} dense peak")
@@ -91,7 +114,7 @@ def render(lens: compute.Lens, corpus: Corpus) -> RenderableType:
     runs.add_column(Text("Training compute and implied utilisation"), overflow="fold")
     for name, said in run_lines(lens, corpus):
         runs.add_row(Text(one_line(name)), Text(said))
-    parts.append(runs)
+    parts.append(runs if lens.runs else Text(view.NO_RUN))
     refs = Table(title=Text("Reference utilisations (sourced context)", style="bold"),
                  box=box.SIMPLE_HEAD, title_justify="left")
     for column in ("Run", "Share of peak", "Checked"):
@@ -110,6 +133,17 @@ def render(lens: compute.Lens, corpus: Corpus) -> RenderableType:
         table.add_column(Text("Days"), justify="right")
         table.add_column(Text(view.days_axis(BAR_WIDTH)), no_wrap=True)
         for row in fleet_rows(lens, run):
+            table.add_row(*(Text(cell) for cell in row))
+        parts.append(table)
+    if not lens.applicable and lens.fleets:
+        if lens.runs:
+            parts.append(Text(view.NO_RUN))
+        table = Table(title=Text(_peak_title(lens), style="bold"), box=box.SIMPLE_HEAD,
+                      title_justify="left")
+        for index, column in enumerate(PEAK_HEADER):
+            table.add_column(Text(column), justify="left" if index in (0, 2) else "right",
+                             overflow="fold" if index == 0 else "ellipsis")
+        for row in peak_rows(lens):
             table.add_row(*(Text(cell) for cell in row))
         parts.append(table)
     caveats = Table.grid(padding=(0, 1))
@@ -134,6 +168,8 @@ def plain(lens: compute.Lens, corpus: Corpus) -> str:
     """The lens as plain aligned text (for a pipe or a file)."""
     out = [_heading(lens), "", "Runs"]
     out += [f"  {one_line(name)}: {said}" for name, said in run_lines(lens, corpus)]
+    if not lens.applicable:
+        out.append(f"  {view.NO_RUN}")
     references = reference_lines(corpus)
     if references:
         out += ["", "Reference utilisations (sourced context)", *_aligned(references)]
@@ -142,6 +178,8 @@ def plain(lens: compute.Lens, corpus: Corpus) -> str:
                     f"{view.setting(lens.utilisation)} of peak"]
         header = ("Fleet", "GPUs", "Precision", "Days", "log scale: 1 to 1,000 days")
         out += _aligned([header, *fleet_rows(lens, run)])
+    if not lens.applicable and lens.fleets:
+        out += ["", _peak_title(lens), *_aligned([PEAK_HEADER, *peak_rows(lens)])]
     out += ["", "Caveats", *(f"  - {caveat}" for caveat in lens.caveats), "",
             "~ approximate count   † rests on an unconfirmed figure"]
     return "\n".join(out) + "\n"

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.model import ENTITY_LISTS, Fleet, Run, When
+from tui.core.model import ENTITY_LISTS, FIGURE_FIELDS, Fleet, Gpu, Run, When
 
 UNIT = {"": 1.0, "K": 1e3, "M": 1e6}
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -170,8 +170,60 @@ def _remainders(corpus: Corpus, item_id: str, text: str) -> Iterator[Finding]:
                           bool(parts))
 
 
+SCALE = {"PFLOPS": 1e3, "TFLOPS": 1.0, "TB/s": 1e3, "GB/s": 1.0}
+"""Each unit in TFLOPS or GB/s, for per-GPU derivations."""
+
+
+def _quotients(corpus: Corpus, item_id: str, text: str) -> Iterator[Finding]:
+    """``FP8 720 PFLOPS ÷ 72 = 10,000 TFLOPS``: the quotient, and on a GPU one of its
+    datasheet figures."""
+    pattern = (NUMBER + r" (PFLOPS|TFLOPS|TB/s|GB/s)(?: sparse)?(?: per GPU)? ÷ " + NUMBER
+               + r" = " + NUMBER + r" (TFLOPS|GB/s)")
+    item = corpus.get(item_id)
+    for m in re.finditer(pattern, text):
+        value = _number(m[1]) * SCALE[m[2]] / _number(m[3]) / SCALE[m[5]]
+        yield Finding(item_id, "quotient", m[0], m[4], value, agrees(value, m[4]))
+        if isinstance(item, Gpu):
+            figures = [getattr(item, name) for name in FIGURE_FIELDS]
+            held = [float(f) for f in figures if isinstance(f, float | int)
+                    and agrees(float(f), m[4])]
+            yield Finding(item_id, "GPU figure", m[0], m[4], held[0] if held else value,
+                          bool(held))
+
+
+def _fleets_of(corpus: Corpus, item_id: str) -> list[Fleet]:
+    """The fleets an item is about: itself, or those whose claim it is."""
+    return [f for f in corpus.fleets if item_id in (f.id, f.claim)]
+
+
+def _power(corpus: Corpus, item_id: str, text: str) -> Iterator[Finding]:
+    """``64,000 × 1,200 W = 76.8 MW``: the product, and a fleet's GPU power."""
+    pattern = NUMBER + r" × " + NUMBER + r" W = " + NUMBER + r" MW"
+    gpus = {g.id: g for g in corpus.gpus}
+    for m in re.finditer(pattern, text):
+        value = _number(m[1]) * _number(m[2]) / 1e6
+        yield Finding(item_id, "product", m[0], m[3], value, agrees(value, m[3]))
+        fleet = corpus.get(item_id)
+        if isinstance(fleet, Fleet):
+            power = hardware.fleet_totals(fleet, gpus).power_mw
+            power = float("nan") if power is None else power
+            yield Finding(item_id, "fleet power", m[0], m[3], power, agrees(power, m[3]))
+
+
+def _counts(corpus: Corpus, item_id: str, text: str) -> Iterator[Finding]:
+    """``8 × 50,000 = 400,000``: the product, and the GPUs of the item's fleets."""
+    for m in re.finditer(r"(?<![\d,.])" + NUMBER + r" × " + NUMBER + r" = " + NUMBER
+                         + r"(?!\d|,\d| ?[A-Za-z%$])", text):
+        value = _number(m[1]) * _number(m[2])
+        yield Finding(item_id, "product", m[0], m[3], value, agrees(value, m[3]))
+        for fleet in _fleets_of(corpus, item_id):
+            count = float(sum(part.count for part in fleet.parts))
+            yield Finding(item_id, "fleet GPUs", m[0], m[3], count, agrees(count, m[3]))
+
+
 SHAPES: tuple[Callable[[Corpus, str, str], Iterator[Finding]], ...] = (
     _products, _costs, _sums, _totals, _stages, _stage_costs, _days, _eflops, _remainders,
+    _quotients, _power, _counts,
 )
 
 

@@ -123,3 +123,31 @@ def test_on_a_terminal_the_lens_is_rich_tables_with_bars(seed: Corpus) -> None:
     assert "─" * 20 in out  # a Rich table rule
     assert "█" in out and "1d" in out and "100d" in out and "1k" in out
     assert "~34.8†" in out and "53.6" in out
+
+
+def test_compute_on_stargate_says_there_is_no_run_and_adds_up_the_fleets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Stargate has fleets but no training run: the lens says so and shows each fleet's
+    peak instead of leaving the page empty."""
+    code, out, _ = _run(capsys, "compute", "--story", "stargate-2025", "--precision", "fp8")
+    assert code == EXIT_OK
+    assert "No training run in this story" in out
+    assert "What each fleet adds up to: dense peak PFLOPS, and at 35% of it" in out
+    line = next(line for line in out.splitlines() if "64,000 GB200s" in line)
+    assert "64,000†" in line and "320,000†" in line and "112,000†" in line  # 35% of peak
+    assert "~2,000,000†" in out  # the FT's ~400,000 GB200s at 5,000 TFLOPS FP8 dense
+
+
+def test_on_a_terminal_a_story_without_runs_gets_the_fleet_table() -> None:
+    from tui.core.loader import load_file
+    from tui.core.paths import default_seeds
+
+    corpus = load_file(default_seeds() / "stargate.toml")
+    assert isinstance(corpus, Corpus)
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=160, color_system=None)
+    compute_report.print_lens(compute.lens(corpus, 0.35, Precision.BF16), corpus, console)
+    out = buffer.getvalue()
+    assert "No training run in this story" in out and "Peak PFLOPS" in out
+    assert "160,000†" in out  # 64,000 × 2,500 TFLOPS BF16 dense

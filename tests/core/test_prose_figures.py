@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.prose import Finding, agrees, findings
-from tests.core.support import SEED
+from tests.core.support import SEED, SEEDS
 from tui.core.corpus import Corpus
 from tui.core.loader import load_file
 
@@ -23,6 +23,27 @@ def test_every_computable_figure_in_the_seeds_prose_agrees(seed: Corpus) -> None
     wrong = [f for f in found if not f.ok]
     assert wrong == [], "\n".join(f"{f.item}: {f.text!r} says {f.written}, "
                                   f"computed {f.computed:,.4f}" for f in wrong)
+
+
+STARGATE = SEEDS / "stargate.toml"
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.toml")), ids=lambda p: p.name)
+def test_every_computable_figure_in_every_bundled_story_agrees(path: Path) -> None:
+    corpus = load_file(path)
+    assert isinstance(corpus, Corpus)
+    wrong = [f for f in findings(corpus) if not f.ok]
+    assert wrong == [], "\n".join(f"{f.item}: {f.text!r} says {f.written}, "
+                                  f"computed {f.computed:,.4f}" for f in wrong)
+
+
+def test_the_scanner_finds_each_shape_in_the_stargate_story() -> None:
+    corpus = load_file(STARGATE)
+    assert isinstance(corpus, Corpus)
+    shapes = Counter(f.shape for f in findings(corpus))
+    assert shapes["quotient"] >= 14 and shapes["GPU figure"] >= 7
+    assert shapes["fleet FP8"] == 2 and shapes["fleet power"] == 2
+    assert shapes["fleet GPUs"] >= 2 and shapes["product"] >= 8
 
 
 def test_the_scanner_finds_each_shape_in_the_seed(seed: Corpus) -> None:
@@ -55,7 +76,37 @@ def test_the_scanner_finds_each_shape_in_the_seed(seed: Corpus) -> None:
     ],
 )
 def test_a_wrong_figure_is_caught(tmp_path: Path, right: str, wrong: str, item: str) -> None:
-    text = SEED.read_text(encoding="utf-8")
+    _caught_alone(tmp_path, SEED, right, wrong, item)
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "item"),
+    [
+        ("BF16 5 PFLOPS sparse per GPU ÷ 2 = 2,500 TFLOPS",
+         "BF16 5 PFLOPS sparse per GPU ÷ 2 = 2,600 TFLOPS", "gb200"),
+        ("the board's FP8 72 PFLOPS ÷ 8 = 9,000 TFLOPS", "the board's FP8 72 PFLOPS ÷ 8 = 9,500 "
+         "TFLOPS", "note-per-gpu-derivation"),
+        ("64,000 × 1,200 W = 76.8 MW of GPU power at", "64,000 × 1,200 W = 78.6 MW of GPU power at",
+         "fleet-abilene-64k"),
+        ("about 320 EFLOPS (64,000", "about 330 EFLOPS (64,000", "fleet-abilene-64k"),
+        ("installed count: 8 × 50,000 = 400,000", "installed count: 8 × 50,000 = 450,000",
+         "fleet-abilene-design"),
+    ],
+)
+def test_a_wrong_figure_in_the_stargate_story_is_caught(
+    tmp_path: Path, right: str, wrong: str, item: str
+) -> None:
+    _caught_alone(tmp_path, STARGATE, right, wrong, item)
+
+
+def test_a_per_gpu_figure_that_disagrees_with_the_gpu_is_caught(tmp_path: Path) -> None:
+    """The derivation may be right arithmetic and still not be the GPU's figure."""
+    _caught_alone(tmp_path, STARGATE, "bf16_dense_tflops = 2500", "bf16_dense_tflops = 2400",
+                  "gb200")
+
+
+def _caught_alone(tmp_path: Path, seed: Path, right: str, wrong: str, item: str) -> None:
+    text = seed.read_text(encoding="utf-8")
     assert right in text
     copy = tmp_path / "story.toml"
     copy.write_text(text.replace(right, wrong, 1), encoding="utf-8")

@@ -25,6 +25,7 @@ from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.screens.export import ExportPicker
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.note import NoteEditor
+from tui.ui.screens.stories import StoryPicker
 from tui.ui.screens.timeline import TimelineScreen
 
 STORY = "deepseek-r1"
@@ -52,7 +53,7 @@ async def _copy(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -
 
 
 async def _stories(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
-    assert "Only one story is loaded" in _messages(app)
+    assert isinstance(app.screen, StoryPicker)  # two stories are bundled
 
 
 async def _verdict(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:

@@ -202,3 +202,20 @@ def test_inspector_on_a_fleet_with_the_compute_line(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(140, 50),
                         run_before=_then(follow("fleet-fireflyer2"), press("enter"),
                                          to_the_lens_line))
+
+
+def _quiet(pilot: Pilot[None], screen: Any) -> None:
+    """Clear the "Opened …" toast, which would cover the fleets."""
+    pilot.app.clear_notifications()
+
+
+def test_stargate_dashboard_120x40(snap_compare: Snap) -> None:
+    """The second bundled story, opened with o from the default one."""
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("o"), press("down", "enter"), _quiet))
+
+
+def test_stargate_compute_lens_without_a_run(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(press("o"), press("down", "enter"), _quiet,
+                                         press("m")))

@@ -23,6 +23,16 @@ DAYS_HIGH = 1000.0
 PRECISION_WORD = {Precision.BF16: "BF16", Precision.FP8: "FP8"}
 
 
+NO_RUN = ("No training run in this story gives a model's parameters and tokens, so there "
+          "is no compute to set against its fleets and no days to show.")
+"""What the compute lens says, instead of days, for a story without an applicable run."""
+
+
+def pflops(flops: float | None) -> str:
+    """A fleet's FLOP/s as PFLOPS (``?`` when unknown)."""
+    return "?" if flops is None else f"{flops / 1e15:,.0f}"
+
+
 def flop(value: float) -> str:
     """``3.2856e24``: five significant digits, enough to compare with a paper's figure."""
     mantissa, exponent = f"{value:.4e}".split("e")

@@ -181,8 +181,9 @@ class ComputeScreen(Transient, Screen[str | None]):
         text = Text()
         runs = lens.applicable
         if not runs:
-            text.append("no run in this story has a pre-training stage with its parameters "
-                        "and tokens", "bold")
+            text.append(view.NO_RUN, "bold")
+            text.append(" Each fleet's dense peak is shown in PFLOPS instead of a bar; the "
+                        "inspector gives its power in MW.\n", "dim")
         for run in runs:
             item = run.run
             flop = run.training_flop or 0.0
@@ -208,7 +209,11 @@ class ComputeScreen(Transient, Screen[str | None]):
             gpus = view.marked(f"{peak.gpu_count:,}", peak.approximate, peak.uncertain)
             precision = view.peak_word(peak.precision, peak.fell_back, short=True)
             value = fleet.days.get(run.run.id) if run is not None else None
-            if value is None:
+            if run is None:
+                days = "—"
+                bar = view.marked(f"{view.pflops(peak.flops)} PF peak", peak.approximate,
+                                  peak.uncertain)
+            elif value is None:
                 days, bar = "?", ""
             else:
                 days = view.marked(view.days(value), peak.approximate, peak.uncertain)

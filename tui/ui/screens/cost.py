@@ -93,7 +93,8 @@ class CostScreen(Transient, Screen[None]):
             fleets.border_title = ("Wall-clock days if the run's GPU-hours were spread over "
                                    "each fleet (same hours: faster GPUs would need fewer)")
             yield fleets
-            prices = RowList(PRICE_COLUMNS, id="cost-prices", empty_text="no price points")
+            prices = RowList(PRICE_COLUMNS, id="cost-prices",
+                             empty_text="no rental prices in this story")
             prices.border_title = "Rental prices per GPU-hour in this story (context)"
             yield prices
         yield Footer()
@@ -118,7 +119,14 @@ class CostScreen(Transient, Screen[None]):
         run = self.run
         summary = self.query_one("#cost-summary", Static)
         if run is None:
-            summary.update(Text("This story has no training runs to price."))
+            summary.update(Text.assemble(
+                ("Cost what-if  ", "dim"), ("No training run to price", "bold"), "\n\n",
+                "This story states no GPU-hours for a training run, so there is nothing to "
+                "multiply by a price, and no days to spread over its fleets. Its fleets and "
+                "rental prices are listed below for context; the GPU pane gives each fleet's "
+                "totals in PFLOPS and MW."))
+            self.query_one("#cost-fleets", RowList).set_rows(self._fleet_rows(None))
+            self.query_one("#cost-prices", RowList).set_rows(self._price_rows(None))
             return
         what_if = hardware.cost_what_if(run, self.price)
         summary.update(self._summary(run, what_if))
@@ -171,25 +179,34 @@ class CostScreen(Transient, Screen[None]):
                         f"{fmt.stage_hours(stage):>{HOURS_WIDTH}}{money:>{COST_WIDTH}}\n")
         return text
 
-    def _fleet_rows(self, run: Run) -> list[Row]:
+    def _fleet_rows(self, run: Run | None) -> list[Row]:
+        """Each fleet with the days the run would take on it (— with no run)."""
         rows = []
         for fleet in self.corpus.fleets:
             gpus = sum(part.count for part in fleet.parts)
             if gpus <= 0:
                 continue
-            days = hardware.wall_clock_days(run.gpu_hours, gpus)
-            mark = fmt.UNCERTAIN_MARK if run.gpu_hours_uncertain else ""
+            if run is None:
+                days = "—"
+            else:
+                mark = fmt.UNCERTAIN_MARK if run.gpu_hours_uncertain else ""
+                days = f"{hardware.wall_clock_days(run.gpu_hours, gpus):,.1f}{mark}"
             rows.append(Row(fleet.id, (Text(one_line(fleet.label)),
-                                       Text(fmt.count(gpus, fleet.approximate)),
-                                       Text(f"{days:,.1f}{mark}")),
+                                       Text(fmt.count(gpus, fleet.approximate)), Text(days)),
                             tones=("", "", "")))
         return rows
 
-    def _price_rows(self, run: Run) -> list[Row]:
+    def _price_rows(self, run: Run | None) -> list[Row]:
+        """Each price point with what the run would cost at it (— with no run)."""
         rows = []
-        current = hardware.cost_what_if(run, self.price).price_usd
+        current = None if run is None else hardware.cost_what_if(run, self.price).price_usd
         for price in sorted(self.corpus.prices, key=lambda p: (p.low_usd, p.high_usd)):
             span = fmt.price_range(price.low_usd, price.high_usd)
+            if run is None or current is None:
+                rows.append(Row(price.id, (Text("  " + one_line(price.label)),
+                                           Text(one_line(price.period)), Text(span), Text("—")),
+                                tones=("", "dim", "", "")))
+                continue
             low = hardware.training_cost_usd(run.gpu_hours, price.low_usd)
             high = hardware.training_cost_usd(run.gpu_hours, price.high_usd)
             cost = fmt.money(low) if low == high else f"{fmt.money(low)}–{fmt.money(high)}"

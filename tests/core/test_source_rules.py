@@ -10,6 +10,7 @@ the repository's ``main`` does not have (checked against a list kept here, offli
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,6 +46,11 @@ ON_MAIN = {
     ("astroC86/gpu-datasheet", "README.md"),
     ("everyday-cc/ai",
      "_news/2023-03-23-nvidia-creates-pared-back-h100-gpu-for-export-to-china-called-h800.md"),
+}
+# GitHub files cited at a fixed commit (a permalink), each checked by hand at that commit
+PINNED = {
+    # stargate.toml: the copy of NVIDIA's Blackwell datasheet tables that was read
+    ("atineoSE/coding-model-seeks-gpu", "pipeline/pipeline/sources/gb200_specs.md"),
 }
 # ... and paths known not to be on main (issue 28: an unmerged third-party change)
 NOT_ON_MAIN = {("deepseek-ai/DeepSeek-V3", "INTRO.rst")}
@@ -127,8 +133,11 @@ def test_github_sources_point_at_paths_on_main(story: Corpus) -> None:
             if parts.hostname != "github.com":
                 continue
             owner, repo, blob, branch, *path = parts.path.strip("/").split("/")
-            assert (blob, branch) == ("blob", "main"), url
             cited = (f"{owner}/{repo}", "/".join(path))
+            if re.fullmatch(r"[0-9a-f]{40}", branch):  # a permalink: cannot move or vanish
+                assert blob == "blob" and cited in PINNED, f"{source.id}: {url} not checked"
+                continue
+            assert (blob, branch) == ("blob", "main"), url
             assert cited not in NOT_ON_MAIN, f"{source.id}: {url} is not on main"
             assert cited in ON_MAIN, f"{source.id}: {url} not checked against main"
 

@@ -65,6 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--seeds", type=Path, metavar="PATH", dest="export_seeds")
     export.add_argument("--story", metavar="ID", help="which story (default: the first)")
     commands.add_parser("schema", help="print the JSON Schema of the seed format")
+    new = commands.add_parser(
+        "new", help="write a story skeleton (and its JSON Schema beside it) to start from"
+    )
+    new.add_argument("path", type=Path, metavar="PATH",
+                     help="the story file to create (.toml); never overwritten")
     serve = commands.add_parser(
         "serve", help="serve the dashboard to a web browser (needs the web extra)"
     )
@@ -224,6 +229,20 @@ def cmd_schema() -> int:
     return EXIT_OK
 
 
+def cmd_new(path: Path) -> int:
+    from tui.core.problems import Problem
+    from tui.core.skeleton import new_story
+
+    result = new_story(path)
+    if isinstance(result, Problem):
+        print(f"deepseek-tui new: {result}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    story, schema = result
+    print(f"wrote {story} and its schema {schema}\n"
+          f"next: deepseek-tui --seeds {story} --watch", file=sys.stderr)
+    return EXIT_OK
+
+
 def _theme_names() -> tuple[list[tuple[str, str, str]], list[object]]:
     """Every theme as (name, origin, where), and the problems of broken theme files."""
     from textual.theme import BUILTIN_THEMES
@@ -302,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "schema":
         return cmd_schema()
+    if args.command == "new":
+        return cmd_new(args.path)
     if args.command == "compute":
         return cmd_compute(args)
     if args.command == "serve":

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from tests.core.support import BROKEN
-from tui.core.files import read_document
 from tui.core.loader import load_file
 from tui.core.locate import TomlLocator
 from tui.core.problems import Problem, format_problem

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from tui.core.problems import Problem
 
 SEED_SUFFIXES = (".toml", ".json")
+SCHEMA_SUFFIX = ".schema.json"
+"""A JSON Schema beside the stories (``deepseek-tui new`` writes one), not a story."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tui.core import cache
 from tui.core.corpus import Corpus
-from tui.core.files import SEED_SUFFIXES, parse_document, read_bytes
+from tui.core.files import SCHEMA_SUFFIX, SEED_SUFFIXES, parse_document, read_bytes
 from tui.core.model import ENTITY_LISTS, StoryData
 from tui.core.problems import Problem
 
@@ -40,7 +40,9 @@ def story_files(path: Path) -> list[Path] | Problem:
     if path.is_dir():
         try:
             found = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
+                p for p in path.iterdir()
+                if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
+                and not p.name.lower().endswith(SCHEMA_SUFFIX)  # the one `new` writes beside
             )
         except OSError as error:  # unreadable folder: a problem, like any bad input
             return Problem(path, f"cannot read the folder: {error.strerror or error}")

@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         help="colour theme (see `deepseek-tui themes`); remembered for next time",
     )
     parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the dashboard when a story file is saved; a broken save lists its "
+        "problems on screen and keeps the last good story",
+    )
+    parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
@@ -279,7 +285,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
+def cmd_run(
+    seeds: Path | None, theme: str | None, data_dir: Path | None = None, watch: bool = False
+) -> int:
     # Start-up makes many long-lived objects (CSS, widgets, the story); collecting them
     # again and again is wasted work. The app re-enables the collector once the story
     # is on screen, and freezes what it loaded.
@@ -301,7 +309,7 @@ def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None)
             print(problem, file=sys.stderr)
     from tui.ui.launch import run
 
-    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir)
+    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir, watch=watch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -327,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_compute(args)
     if args.command == "serve":
         return cmd_serve(args)
-    return cmd_run(args.seeds, args.theme, args.data_dir)
+    return cmd_run(args.seeds, args.theme, args.data_dir, args.watch)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,8 @@ class LoadResult(NamedTuple):
     stories: tuple[Corpus, ...]
     problems: tuple[Problem, ...]
     files: tuple[Path, ...]
+    story_files: tuple[Path, ...] = ()
+    """The file each story came from, in the order of ``stories``."""
 
     @property
     def bad_files(self) -> tuple[Path, ...]:
@@ -111,6 +113,7 @@ def load(
     problems: list[Problem] = []
     files: list[Path] = []
     seen: dict[str, Path] = {}
+    origins: list[Path] = []
     for path in paths:
         found = story_files(path)
         if isinstance(found, Problem):
@@ -132,7 +135,8 @@ def load(
             else:
                 seen[result.story.id] = file
                 stories.append(result)
-    return LoadResult(tuple(stories), tuple(problems), tuple(files))
+                origins.append(file)
+    return LoadResult(tuple(stories), tuple(problems), tuple(files), tuple(origins))
 
 
 QUICK_LIMIT_BYTES = 512 * 1024
@@ -158,7 +162,7 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
     except OSError:
         return None
     stories = []
-    for file in files:
+    for file in files:  # one story per file: the files are the stories' origins
         raw = read_bytes(file)
         story = None if isinstance(raw, Problem) else cache.get(cache.key_of(raw))
         if story is None:
@@ -166,4 +170,4 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
         stories.append(Corpus.build(story))
     if len({corpus.story.id for corpus in stories}) != len(stories):
         return None  # duplicate ids: let the full load report them
-    return LoadResult(tuple(stories), (), tuple(files))
+    return LoadResult(tuple(stories), (), tuple(files), tuple(files))

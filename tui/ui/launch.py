@@ -14,9 +14,10 @@ def run(
     theme: str | None = None,
     data_dir: Path | None = None,
     headless: bool = False,
+    watch: bool = False,
 ) -> int:
     """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
-    app = create_app(seeds, theme=theme, data_dir=data_dir)
+    app = create_app(seeds, theme=theme, data_dir=data_dir, watch=watch)
     app.run(headless=headless)
     if app.loaded and not app.stories:
         for problem in app.problems:

@@ -122,3 +122,26 @@ def test_format_problem_with_a_column() -> None:
     assert format_problem(problem._replace(item="")) == "/seeds/s.toml:7:6: bad"
     # a column without a line says nothing
     assert format_problem(problem._replace(line=None)) == "/seeds/s.toml: claims[3].by: bad"
+
+
+def test_the_readme_validate_example_is_what_validate_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## The seed format")[1].split("```toml\n")[1].split("```")[0]
+    shown = readme.split("### Validating your own story")[1].split("\n```\n")[2]
+    monkeypatch.chdir(tmp_path)
+    printed = []
+    for edited in (
+        example.replace('name = "Acme"\n', 'nmae = "Acme"\n').replace("memory_gb = 80",
+                                                                       "memory_gb = -80"),
+        example.replace('by = "acme"', 'by = "acm"'),
+    ):
+        Path("my-story.toml").write_text(edited, encoding="utf-8")
+        result = load_file(Path("my-story.toml"), use_cache=False)
+        assert isinstance(result, list)
+        count = len(result)
+        printed += [str(p) for p in result]
+        printed.append(f"{count} problem{'s' * (count != 1)} in 1 file")
+        printed.append("")
+    assert "\n".join(printed).strip() == shown.strip()

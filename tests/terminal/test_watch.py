@@ -82,3 +82,37 @@ def test_saves_reach_the_screen_under_watch(tmp_path: Path, launch_env: dict[str
         assert terminal.problems() == []
     finally:
         terminal.close()
+
+
+def test_quitting_at_any_moment_while_watching_exits_cleanly(
+    tmp_path: Path, launch_env: dict[str, str]
+) -> None:
+    """The watcher's thread running, reloads in flight: q at a random moment while the
+    story is saved again and again still exits 0, with no traceback and the terminal
+    restored."""
+    import random
+
+    chance = random.Random("quit while watching")
+    story = tmp_path / "story.toml"
+    story.write_bytes((DATA / "good" / "minimal.toml").read_bytes())
+    failures = []
+    for launch in range(6):
+        terminal = Terminal(SIZE, launch_env, "--seeds", "story.toml", "--watch", cwd=tmp_path)
+        try:
+            end = time.monotonic() + chance.uniform(0.3, 2.5)
+            flip = (OLD, NEW)
+            while time.monotonic() < end:  # a save every 0.1 s
+                text = story.read_text(encoding="utf-8")
+                flip = (flip[1], flip[0]) if flip[0] not in text else flip
+                save(story, *flip)
+                terminal.pump(0.1)
+            terminal.send(b"q")
+            code = terminal.wait_exit(10.0)
+            if code is None:
+                terminal.send(b"q")
+                code = terminal.wait_exit(10.0)
+            if terminal.problems():
+                failures.append(f"launch {launch}: {terminal.problems()}")
+        finally:
+            terminal.close()
+    assert not failures, "\n".join(failures)

@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
         help="colour theme (see `deepseek-tui themes`); remembered for next time",
     )
     parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the dashboard when a story file is saved; a broken save lists its "
+        "problems on screen and keeps the last good story",
+    )
+    parser.add_argument(
         "--data-dir",
         type=Path,
         metavar="DIR",
@@ -90,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="the page each review is published on; {story} and {claim} are "
                         "replaced by their ids, e.g. 'https://example.org/checks/{story}#{claim}'")
     commands.add_parser("schema", help="print the JSON Schema of the seed format")
+    new = commands.add_parser(
+        "new", help="write a story skeleton (and its JSON Schema beside it) to start from"
+    )
+    new.add_argument("path", type=Path, metavar="PATH",
+                     help="the story file to create (.toml); never overwritten")
     serve = commands.add_parser(
         "serve", help="serve the dashboard to a web browser (needs the web extra)"
     )
@@ -325,6 +336,20 @@ def cmd_schema() -> int:
     return EXIT_OK
 
 
+def cmd_new(path: Path) -> int:
+    from tui.core.problems import Problem
+    from tui.core.skeleton import new_story
+
+    result = new_story(path)
+    if isinstance(result, Problem):
+        print(f"deepseek-tui new: {result}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    story, schema = result
+    print(f"wrote {story} and its schema {schema}\n"
+          f"next: deepseek-tui --seeds {story} --watch", file=sys.stderr)
+    return EXIT_OK
+
+
 def _theme_names() -> tuple[list[tuple[str, str, str]], list[object]]:
     """Every theme as (name, origin, where), and the problems of broken theme files."""
     from textual.theme import BUILTIN_THEMES
@@ -370,7 +395,9 @@ def _has_terminal() -> bool:
         sys.stdin.isatty() and sys.stdout.isatty())
 
 
-def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
+def cmd_run(
+    seeds: Path | None, theme: str | None, data_dir: Path | None = None, watch: bool = False
+) -> int:
     if theme is not None:
         rows, problems = _theme_names()
         names = [name for name, _, _ in rows]
@@ -396,7 +423,7 @@ def cmd_run(seeds: Path | None, theme: str | None, data_dir: Path | None = None)
     gc.disable()
     from tui.ui.launch import run
 
-    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir)
+    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir, watch=watch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -416,11 +443,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "schema":
         return cmd_schema()
+    if args.command == "new":
+        return cmd_new(args.path)
     if args.command == "compute":
         return cmd_compute(args)
     if args.command == "serve":
         return cmd_serve(args)
-    return cmd_run(args.seeds, args.theme, args.data_dir)
+    return cmd_run(args.seeds, args.theme, args.data_dir, args.watch)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -197,9 +197,10 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ([], (None, None, None)),
-        (["--theme", "deepseek-light"], (None, "deepseek-light", None)),
-        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"))),
+        ([], (None, None, None, False)),
+        (["--theme", "deepseek-light"], (None, "deepseek-light", None, False)),
+        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"), False)),
+        (["--seeds", "x.toml", "--watch"], (Path("x.toml"), None, None, True)),
     ],
 )
 def test_what_launches_the_dashboard(
@@ -209,8 +210,9 @@ def test_what_launches_the_dashboard(
 
     launched: list[tuple[object, ...]] = []
 
-    def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
-        launched.append((seeds, theme, data_dir))
+    def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None,
+            watch: bool = False) -> int:
+        launched.append((seeds, theme, data_dir, watch))
         return EXIT_OK
 
     monkeypatch.setattr(tui.cli, "cmd_run", run)

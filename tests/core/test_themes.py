@@ -387,7 +387,8 @@ def test_bad_colour(tmp_path: Path) -> None:
     assert problem.item == "primary"
     assert problem.message == "'#12345g' is not a colour: use #rgb or #rrggbb"
     assert problem.line == line_containing(path, "primary =")
-    assert str(problem).startswith(f"{path}:{problem.line}: primary: ")
+    assert str(problem).startswith(f"{path}:{problem.line}:{problem.column}: primary: ")
+    assert problem.column == 1  # the key: a theme problem points at its key
 
 
 def test_bad_colour_in_variables(tmp_path: Path) -> None:

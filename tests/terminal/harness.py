@@ -19,6 +19,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pyte
@@ -33,7 +34,9 @@ LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 class Terminal:
     """One launch of ``deepseek-tui`` in a pty of ``size`` (columns, rows)."""
 
-    def __init__(self, size: tuple[int, int], env: dict[str, str], *args: str) -> None:
+    def __init__(
+        self, size: tuple[int, int], env: dict[str, str], *args: str, cwd: Path | None = None
+    ) -> None:
         columns, rows = size
         self._leader, follower = os.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -43,7 +46,7 @@ class Terminal:
         environment = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", **env}
         self.process = subprocess.Popen(
             [str(SCRIPT), *args], stdin=follower, stdout=follower, stderr=follower,
-            env=environment, start_new_session=True, close_fds=True,
+            env=environment, start_new_session=True, close_fds=True, cwd=cwd,
         )
         os.close(follower)
         self._closed = False
@@ -70,6 +73,18 @@ class Terminal:
     @property
     def text(self) -> str:
         return "\n".join(self.screen.display)
+
+    def wait_until(self, done: Callable[[str], bool], timeout: float = 30.0) -> bool:
+        """Whether the screen's text came to satisfy ``done`` within ``timeout`` seconds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if done(self.text):
+                return True
+            if self.process.poll() is not None:
+                self.pump(0.05)
+                return done(self.text)
+            self.pump(0.02)
+        return False
 
     def wait_for(self, marker: str, timeout: float = 30.0) -> bool:
         """Whether ``marker`` came on screen within ``timeout`` seconds."""

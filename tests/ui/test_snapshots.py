@@ -7,6 +7,7 @@ crash in compose or loading fails the test instead of pinning a blank screen.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -219,3 +220,29 @@ def test_stargate_compute_lens_without_a_run(snap_compare: Snap) -> None:
     assert snap_compare(make_app(), terminal_size=(120, 40),
                         run_before=_then(press("o"), press("down", "enter"), _quiet,
                                          press("m")))
+
+
+def test_problems_panel_after_a_broken_save(
+    snap_compare: Snap, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under --watch: a save with two dangling references, listed as ``validate`` prints
+    them, under the last good story (a relative path, so the picture holds anywhere)."""
+    from tui.ui.app import create_app
+    from tui.ui.reloading import SeedsChanged
+
+    story = tmp_path / "story.toml"
+    story.write_bytes((DATA / "good" / "minimal.toml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    app = create_app([Path("story.toml")], theme="deepseek-dark", watch=True)
+    app.animation_level = "none"
+
+    async def broken_save(pilot: Pilot[None], screen: Any) -> None:
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace('by = "alice"', 'by = "alise"')
+                         .replace('actor = "bob"', 'actor = "bobb"'), encoding="utf-8")
+        pilot.app.post_message(SeedsChanged())
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_then(broken_save))

@@ -30,21 +30,29 @@ def check_document(document: Document) -> StoryFile | list[Problem]:
     """The story in ``document``, or the problems that stop it loading."""
     locator = TomlLocator(document.text) if document.path.suffix.lower() != ".json" else None
 
-    def problem(loc: Loc, message: str) -> Problem:
-        line = locator.line_of(loc) if locator is not None else None
-        return Problem(document.path, message, item=item_path(loc), line=line)
+    def problem(loc: Loc, message: str, at_key: bool = False) -> Problem:
+        """At the value the problem is about; at its key for an unknown key."""
+        if locator is None:
+            return Problem(document.path, message, item=item_path(loc))
+        # Not found: a key missing from the top of the file, whose place is its start.
+        line, column = locator.position_of(loc, value=not at_key) or (1, 1)
+        return Problem(document.path, message, item=item_path(loc), line=line, column=column)
 
     try:
         story = StoryFile.model_validate(document.data)
     except ValidationError as error:
-        return [problem(loc, message) for loc, message in _schema_messages(error, document.data)]
+        return [problem(loc, message, at_key)
+                for loc, message, at_key in _schema_messages(error, document.data)]
     except RecursionError:
         return [Problem(document.path, "document is nested too deeply")]
     problems = [problem(loc, message) for loc, message in _reference_problems(story)]
     return problems or story
 
 
-def _schema_messages(error: ValidationError, data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
+def _schema_messages(
+    error: ValidationError, data: dict[str, Any]
+) -> Iterator[tuple[Loc, str, bool]]:
+    """(where, what, whether it is about the key rather than its value), per error."""
     details = error.errors(include_url=False)
     deeper = {tuple(d["loc"])[:n] for d in details for n in range(len(d["loc"]))}
     for detail in details:
@@ -55,14 +63,14 @@ def _schema_messages(error: ValidationError, data: dict[str, Any]) -> Iterator[t
         if kind == "extra_forbidden":
             key = str(loc[-1])
             allowed = _allowed_keys(loc[:-1], data)
-            yield loc, f"unknown key '{key}'" + did_you_mean(key, allowed)
+            yield loc, f"unknown key '{key}'" + did_you_mean(key, allowed), True
         elif kind == "missing":
-            yield loc, "required key is missing"
+            yield loc, "required key is missing", True
         else:
             message = detail["msg"].removeprefix("Value error, ")
             if kind not in ("value_error",) and "input" in detail:
                 message += f", got {_SHORT.repr(detail['input'])}"
-            yield loc, message
+            yield loc, message, False
 
 
 def _allowed_keys(loc: Loc, data: dict[str, Any]) -> list[str]:

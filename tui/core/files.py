@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from tui.core.problems import Problem
 
 SEED_SUFFIXES = (".toml", ".json")
+SCHEMA_SUFFIX = ".schema.json"
+"""A JSON Schema beside the stories (``deepseek-tui new`` writes one), not a story."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
@@ -55,10 +57,14 @@ def parse_document(path: Path, raw: bytes) -> Document | Problem:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         line = body.count(b"\n", 0, error.start) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        # The column in characters, like every other: the line's text up to the bad byte.
+        column = len(body[line_start:error.start].decode("utf-8", "replace")) + 1
         return Problem(
             path,
             f"not UTF-8 text: byte 0x{body[error.start]:02x} at offset {error.start + bom}",
             line=line,
+            column=column,
         )
     if path.suffix.lower() == ".json":
         return _parse_json(path, text)
@@ -74,10 +80,9 @@ def _parse_toml(path: Path, text: str) -> Document | Problem:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) if match else None
+        column = int(match.group(2)) if match else None
         message = _TOML_POSITION.sub("", message).strip()
-        if match:
-            message += f" (column {match.group(2)})"
-        return Problem(path, f"invalid TOML: {message}", line=line)
+        return Problem(path, f"invalid TOML: {message}", line=line, column=column)
     except (RecursionError, ValueError) as error:  # pathological nesting
         return Problem(path, f"invalid TOML: {type(error).__name__}")
     return Document(path, text, data)
@@ -87,7 +92,7 @@ def _parse_json(path: Path, text: str) -> Document | Problem:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        return Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno)
+        return Problem(path, f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
     except (RecursionError, ValueError) as error:
         return Problem(path, f"invalid JSON: {type(error).__name__}")
     if not isinstance(data, dict):

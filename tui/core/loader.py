@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tui.core import cache
 from tui.core.corpus import Corpus
-from tui.core.files import SEED_SUFFIXES, parse_document, read_bytes
+from tui.core.files import SCHEMA_SUFFIX, SEED_SUFFIXES, parse_document, read_bytes
 from tui.core.model import ENTITY_LISTS, StoryData
 from tui.core.problems import Problem
 
@@ -24,6 +24,8 @@ class LoadResult(NamedTuple):
     stories: tuple[Corpus, ...]
     problems: tuple[Problem, ...]
     files: tuple[Path, ...]
+    story_files: tuple[Path, ...] = ()
+    """The file each story came from, in the order of ``stories``."""
 
     @property
     def bad_files(self) -> tuple[Path, ...]:
@@ -40,7 +42,9 @@ def story_files(path: Path) -> list[Path] | Problem:
     if path.is_dir():
         try:
             found = sorted(
-                p for p in path.iterdir() if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
+                p for p in path.iterdir()
+                if p.suffix.lower() in SEED_SUFFIXES and p.is_file()
+                and not p.name.lower().endswith(SCHEMA_SUFFIX)  # the one `new` writes beside
             )
         except OSError as error:  # unreadable folder: a problem, like any bad input
             return Problem(path, f"cannot read the folder: {error.strerror or error}")
@@ -109,6 +113,7 @@ def load(
     problems: list[Problem] = []
     files: list[Path] = []
     seen: dict[str, Path] = {}
+    origins: list[Path] = []
     for path in paths:
         found = story_files(path)
         if isinstance(found, Problem):
@@ -130,7 +135,8 @@ def load(
             else:
                 seen[result.story.id] = file
                 stories.append(result)
-    return LoadResult(tuple(stories), tuple(problems), tuple(files))
+                origins.append(file)
+    return LoadResult(tuple(stories), tuple(problems), tuple(files), tuple(origins))
 
 
 QUICK_LIMIT_BYTES = 512 * 1024
@@ -156,7 +162,7 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
     except OSError:
         return None
     stories = []
-    for file in files:
+    for file in files:  # one story per file: the files are the stories' origins
         raw = read_bytes(file)
         story = None if isinstance(raw, Problem) else cache.get(cache.key_of(raw))
         if story is None:
@@ -164,4 +170,4 @@ def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadRe
         stories.append(Corpus.build(story))
     if len({corpus.story.id for corpus in stories}) != len(stories):
         return None  # duplicate ids: let the full load report them
-    return LoadResult(tuple(stories), (), tuple(files))
+    return LoadResult(tuple(stories), (), tuple(files), tuple(files))

@@ -1,8 +1,10 @@
 """Problems found in a seed (or theme, or user) file, and how they are shown.
 
-A problem names the file, the line where one is known, the item path inside the
-document (``claims[3].by``) and what is wrong. ``validate``, the app's launch
-diagnostics and the tests all print problems through ``format_problem``.
+A problem names the file, the line and column where they are known, the item path
+inside the document (``claims[3].by``) and what is wrong. ``validate``, the app's
+problems panel, its launch diagnostics and the tests all print problems through
+``format_problem``, as ``file:line:column: item: message``: the form compilers print,
+which editors and terminals turn into a jump to the place.
 """
 
 from __future__ import annotations
@@ -21,18 +23,21 @@ class Problem(NamedTuple):
     message: str
     item: str = ""
     line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
         return format_problem(self)
 
 
 def format_problem(problem: Problem, root: Path | None = None) -> str:
-    """``file:line: item: message``, with the parts that are known."""
+    """``file:line:column: item: message``, with the parts that are known."""
     name = str(problem.file)
     if root is not None:
         with contextlib.suppress(ValueError):
             name = str(problem.file.relative_to(root))
     where = f"{name}:{problem.line}" if problem.line else name
+    if problem.line and problem.column:
+        where += f":{problem.column}"
     if problem.item:
         return f"{where}: {problem.item}: {problem.message}"
     return f"{where}: {problem.message}"

@@ -158,8 +158,8 @@ def load_theme_file(path: Path) -> ThemeFile | list[Problem]:
     locator = TomlLocator(document.text) if path.suffix.lower() != ".json" else None
 
     def problem(loc: Loc, message: str) -> Problem:
-        line = locator.line_of(loc) if locator is not None else None
-        return Problem(path, message, item=item_path(loc), line=line)
+        line, column = (locator.position_of(loc) if locator is not None else None) or (None, None)
+        return Problem(path, message, item=item_path(loc), line=line, column=column)
 
     try:
         return ThemeFile.model_validate(document.data)
@@ -224,11 +224,12 @@ def load_theme_folder(folder: Path, origin: str) -> tuple[list[LoadedTheme], lis
 
 
 def _name_taken(path: Path, name: str, where: str) -> Problem:
-    line = None
+    line = column = None
     document = read_document(path)
     if not isinstance(document, Problem):
-        line = TomlLocator(document.text).line_of(("name",))
-    return Problem(path, f"theme name '{name}' is already used {where}", item="name", line=line)
+        line, column = TomlLocator(document.text).position_of(("name",)) or (None, None)
+    return Problem(path, f"theme name '{name}' is already used {where}", item="name", line=line,
+                   column=column)
 
 
 def bundled_themes_dir() -> Path:

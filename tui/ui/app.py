@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 from tui.ui import lifecycle
 from tui.ui.exits import HANG_UP, ExitRequest
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
+from tui.ui.reloading import SeedReloads
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.takes import Takes
 from tui.ui.textual_compat import TerminalGone, start_in_theme
@@ -85,7 +86,7 @@ def _app_commands() -> type[Provider]:
     return AppCommands
 
 
-class DeepseekApp(App[None]):
+class DeepseekApp(SeedReloads, App[None]):
     """deepseek-tui: one disputed story, claims to GPUs to reactions."""
 
     TITLE = "deepseek-tui"
@@ -107,10 +108,15 @@ class DeepseekApp(App[None]):
     ]
 
     def __init__(
-        self, seeds: Sequence[Path], theme: str | None = None, data_dir: Path | None = None
+        self,
+        seeds: Sequence[Path],
+        theme: str | None = None,
+        data_dir: Path | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.seeds = list(seeds)
+        self.prepare_watcher(watch)  # with --watch: its first look, before the load
         self.data_dir = data_dir
         self.takes = Takes(self, self._takes_changed)
         """The user's verdicts and notes; the dashboard gets them handed in."""
@@ -234,7 +240,7 @@ class DeepseekApp(App[None]):
         if quick is None:
             self.load_stories()
         else:
-            self._stories_loaded(quick.stories, quick.problems)
+            self._stories_loaded(quick.stories, quick.problems, quick.story_files)
 
     async def _open_dashboard(self, first: Corpus) -> None:
         await self.push_screen(DashboardScreen(first, self.takes))
@@ -246,7 +252,8 @@ class DeepseekApp(App[None]):
         Each story's reply order is worked out here too, as its corpus is built.
         """
         result = load(self.seeds, progress=self._report_progress)
-        lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems)
+        lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems,
+                                   result.story_files)
 
     def on_dashboard_screen_rows_shown(self) -> None:
         """The first rows are on their way to the screen: now load everything else.
@@ -269,6 +276,7 @@ class DeepseekApp(App[None]):
         self.idle_gc.start()
         lifecycle.set_interval(self, CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
         self.load_settings()
+        self.start_watching()
 
     @work(thread=True, exclusive=True, group="settings", description="load settings")
     def load_settings(self) -> None:
@@ -348,6 +356,7 @@ class DeepseekApp(App[None]):
                     markup=False))
 
     def on_unmount(self) -> None:
+        self.stop_watching()  # its thread ends here: none is left behind
         self.idle_gc.stop()
         self.takes.shutdown()  # every change reaches the disk before we go
 
@@ -392,15 +401,21 @@ class DeepseekApp(App[None]):
         self.theme = order[(position + 1) % len(order)]
         self.notify(f"Theme: {self.theme}", markup=False)
 
-    def _stories_loaded(self, stories: tuple[Corpus, ...], problems: tuple[Problem, ...]) -> None:
+    def _stories_loaded(
+        self,
+        stories: tuple[Corpus, ...],
+        problems: tuple[Problem, ...],
+        origins: tuple[Path, ...] = (),
+    ) -> None:
         """Keep the stories and open the dashboard on the first."""
         self.stories = stories
         self.problems = problems
+        self.origins = dict(zip(origins, stories, strict=True))
         self.loaded = True
         if not stories:
             self.exit(return_code=2)
             return
-        if problems:
+        if problems and self.watcher is None:  # watching: the problems panel lists them
             files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
             self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
                         "for details.", title="Some story files did not load",
@@ -465,13 +480,15 @@ def create_app(
     seeds: Sequence[Path] | None = None,
     theme: str | None = None,
     data_dir: Path | None = None,
+    watch: bool = False,
 ) -> DeepseekApp:
     """The app on ``seeds`` (default: the bundled stories), in ``theme`` if given.
 
     Without ``theme`` the config file's choice is used, else ``deepseek-dark``. The
     user's verdicts live in ``data_dir`` (default: ``DEEPSEEK_TUI_DATA_DIR`` or the
-    platform data folder).
+    platform data folder). With ``watch``, a saved story file reloads on screen (the
+    watcher starts after the first frame).
     """
     if seeds is None:
         seeds = [default_seeds()]
-    return DeepseekApp(seeds, theme=theme, data_dir=data_dir)
+    return DeepseekApp(seeds, theme=theme, data_dir=data_dir, watch=watch)

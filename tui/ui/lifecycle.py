@@ -111,6 +111,22 @@ def call_from_thread(node: DOMNode, callback: Callback, *args: Any) -> None:
             raise
 
 
+def post_from_thread(node: DOMNode, message: Message) -> None:
+    """From a thread: post ``message`` to ``node`` without waiting for it; dropped once
+    ``node`` is no longer ``accepting``.
+
+    For a thread the app joins as it closes (the seed watcher): one blocked in
+    ``call_from_thread`` then would wait for a loop that is waiting for it.
+    """
+    if not accepting(node):
+        return
+    try:
+        node.post_message(message)
+    except RuntimeError:  # the loop closed between the check and the post
+        if accepting(node):
+            raise
+
+
 if TYPE_CHECKING:
     ScreenMixin = Screen[Any]
 else:

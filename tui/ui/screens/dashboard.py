@@ -4,9 +4,10 @@ The screen owns the state (story, selection, search, stance filter) and hands ea
 pane its rows and its marked (linked) rows; panes only post messages back. Its other
 jobs live beside it: the row planner (``tui.ui.planner``: where and when rows are
 worked out), the GPU pane (``widgets/gpu_pane.py``: its sort, columns and baseline),
-the search box and filter bar (``widgets/filter_bar.py``), and three mixins, one job
-each: pane focus (``dashboard_panes``), the take keys (``dashboard_takes``) and the
-other views (``dashboard_views``). Layout switches to one pane at a time below
+the search box and filter bar (``widgets/filter_bar.py``), and four mixins, one job
+each: putting a story on screen, new or saved again (``dashboard_story``), pane focus
+(``dashboard_panes``), the take keys (``dashboard_takes``) and the other views
+(``dashboard_views``). Layout switches to one pane at a time below
 110×34, and to a message below the minimum size.
 """
 
@@ -29,15 +30,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.model import Stance, Verdict
-from tui.core.text import one_line
 from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
 from tui.ui.screens.dashboard_panes import LISTS, PaneFocus
+from tui.ui.screens.dashboard_story import StoryShown
 from tui.ui.screens.dashboard_takes import TakeKeys
 from tui.ui.screens.dashboard_views import StoryViews
 from tui.ui.takes import Takes
@@ -56,7 +56,9 @@ STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 _W = TypeVar("_W", bound=Widget)
 
 
-class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen[None]):
+class DashboardScreen(
+    StoryShown, TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen[None]
+):
     """The one screen of the story."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -171,28 +173,6 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         self._update_tabs()
 
     # -- the story
-
-    def show_story(self, corpus: Corpus) -> None:
-        """Show ``corpus``; selection, search and filters start afresh."""
-        self.corpus = corpus
-        self._planner = RowPlanner(len(corpus))
-        self.history.clear()
-        for name in ("claims", "reactions"):
-            self.query_one(f"#{name}", RowList).empty_text = f"no {name} match"
-        self.query_one(GpuPane).show_story(corpus)
-        story = corpus.story
-        self.query_one(Masthead).set_story(
-            one_line(story.title), (fmt.when(story.date, False), one_line(story.publisher)))
-        if not self._first_frame_pending:
-            self._prepare_search()
-        self.search_query = ""
-        self.stance_filter = None
-        self.selected = None
-        self.refresh_rows()
-        claims = self.query_one("#claims", RowList)
-        self.set_focus(claims)
-        if claims.current_key:
-            self.selected = claims.current_key
 
     def _visible(self) -> frozenset[str] | None:
         """Ids that match the search, or ``None`` when there is no search."""

@@ -43,6 +43,8 @@ def default_baseline(corpus: Corpus) -> str | None:
 class GpuPane(Vertical):
     """The GPU table (``#gpus``) over the fleet list (``#fleets``)."""
 
+    ALLOW_MAXIMIZE = True  # z: the whole screen for the table and the fleets
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="gpus.sort",
                 tooltip="Sort the GPU table by its focused column; again to reverse"),

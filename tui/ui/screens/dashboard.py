@@ -118,6 +118,8 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded
         self.corpus: Corpus | None = None
         self.history: list[str] = []
         self._planner: RowPlanner[build.Plan] | None = None  # of the story shown
+        self.columns = build.StoryColumns(build.CLAIM_COLUMNS, build.REACTION_COLUMNS)
+        """The claims' and reactions' columns, names sized to the story's (per story)."""
         self._filtering = False
         self._first_frame_pending = True
         """The first frame is still on its way: see ``_after_first_frame``."""
@@ -187,6 +189,8 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded
         self.history.clear()
         for name in ("claims", "reactions"):
             self.query_one(f"#{name}", RowList).empty_text = f"no {name} match"
+        self.columns = build.story_columns(corpus)
+        self.query_one("#reactions", RowList).set_columns(self.columns.reactions)
         self.query_one(GpuPane).show_story(corpus)
         story = corpus.story
         self.query_one(Masthead).set_story(

@@ -44,6 +44,7 @@ from tui.ui.takes import Takes
 from tui.ui.widgets.filter_bar import filter_parts
 from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import RowList
 
@@ -140,7 +141,7 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded
             yield Inspector(id="inspector", classes="pane")
         # The size message, the search box and the filter bar come after the first frame
         # (see _after_first_frame).
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._title_panes()

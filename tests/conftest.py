@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,4 +22,7 @@ def _isolated_environment(
     monkeypatch.setenv("DEEPSEEK_TUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     for name in ("NO_COLOR", "TEXTUAL_THEME", "FORCE_COLOR", "TEXTUAL_ANIMATIONS"):
         monkeypatch.delenv(name, raising=False)
+    # A `u` pressed by a test that does not watch for it opens nothing on this machine
+    # (tests that do watch replace the app's ``open_url``).
+    monkeypatch.setattr(webbrowser, "open", lambda *args, **kwargs: True)
     yield

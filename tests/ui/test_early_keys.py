@@ -92,6 +92,14 @@ async def _compute(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]
     assert isinstance(app.screen, ComputeScreen)
 
 
+async def _open_source(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
+    assert "Opening github.com/" in _messages(app)  # the browser itself is stubbed out
+
+
+async def _maximise(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
+    assert screen.maximized is screen.query_one("#claims")
+
+
 async def _quit(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -> None:
     assert app.return_code == 0
 
@@ -103,7 +111,7 @@ async def _help(app: DeepseekApp, screen: DashboardScreen, pilot: Pilot[None]) -
 EFFECTS: dict[str, Check] = {
     "enter": _enter, "slash": _search, "f": _stance, "c": _copy, "o": _stories,
     "v": _verdict, "n": _note, "e": _export, "t": _timeline, "w": _cost, "m": _compute,
-    "q": _quit, "question_mark": _help,
+    "q": _quit, "question_mark": _help, "u": _open_source, "z": _maximise,
 }
 """What each key the dashboard's footer shows in its first frame (the claims pane has
 focus) must have done."""

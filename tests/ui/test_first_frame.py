@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.widgets import Footer
 
 from tests.ui.helpers import loaded, make_app, warm_cache
+from tui.core.corpus import Corpus
 from tui.ui.details import describe
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.inspector import Inspector
@@ -108,12 +109,18 @@ async def test_the_inspector_fills_in_right_after_the_first_frame(
         # the inspector's text and links are not even mounted.
         assert at_mount == [(screen.selected, 0)]
         body = screen.query_one("#inspector-body", TextView)
-        assert body.text.plain == describe(screen.corpus, screen.selected).plain
+        assert body.text.plain == _described(body, screen.corpus, screen.selected)
         links = screen.query_one("#links", RowList)
         assert {row.key for row in links.rows} == set(screen.corpus.links(screen.selected))
         # From then on, a selection is inspected in its own frame.
         await pilot.press("j")
-        assert body.text.plain == describe(screen.corpus, screen.selected).plain
+        assert body.text.plain == _described(body, screen.corpus, screen.selected)
+
+
+def _described(body: TextView, corpus: Corpus, item_id: str | None) -> str:
+    """What the inspector's text should read for ``item_id`` at the body's width."""
+    assert item_id is not None
+    return describe(corpus, item_id, width=body.scrollable_content_region.width).plain
 
 
 EXTRAS = ["too-small", "search", "filter-bar"]
@@ -203,7 +210,7 @@ async def test_the_links_can_be_reached_before_anything_is_inspected(
         screen._inspect()  # and the first item shown after that fills them
         await pilot.pause()
         body = screen.query_one("#inspector-body", TextView)
-        assert body.text.plain == describe(screen.corpus, screen.selected).plain
+        assert body.text.plain == _described(body, screen.corpus, screen.selected)
         assert len(inspector.ensure_links().rows) == len(screen.corpus.links(screen.selected))
         await pilot.press("tab")
         assert screen.focused is screen.query_one("#claims")
@@ -259,6 +266,6 @@ async def test_two_shows_before_the_parts_are_mounted_leave_the_second(
             screen._inspect()
         await pilot.pause()
         body = screen.query_one("#inspector-body", TextView)
-        assert body.text.plain == describe(corpus, second).plain
+        assert body.text.plain == _described(body, corpus, second)
         assert {row.key for row in inspector.ensure_links().rows} == set(corpus.links(second))
         assert body.render_line(0).text.strip()  # drawn, at its width

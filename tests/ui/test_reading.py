@@ -55,12 +55,40 @@ async def test_the_you_column_is_there_only_once_there_is_a_verdict() -> None:
 
 
 async def test_a_quote_reads_whole_in_the_reactions_list() -> None:
+    """At 160 columns. At 120 the names take their room first (issue 23): whole names
+    in both lists and 36 characters of every claim leave the quotes 26 cells."""
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 50)) as pilot:
         screen = await loaded(pilot)
         reactions = screen.query_one("#reactions", RowList)
         lines = [_shown(reactions, y) for y in range(1, len(reactions.rows) + 1)]
         assert any(f"“{JEVONS}”" in line for line in lines), lines
+
+
+NAMES = {"claims": ("Satya Nadella", "Alexandr Wang", "Several news ou"),
+         "reactions": ("Satya Nadella", "Marc Andreessen", "@kimmonismus")}
+"""Names each list must show whole at 120×40 (of "Several news outlets", as much as
+the claim's 36 characters leave)."""
+
+
+@pytest.mark.parametrize("with_verdict", [False, True])
+async def test_names_show_whole_at_120x40(with_verdict: bool) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        if with_verdict:
+            await pilot.press("v")
+            await pilot.pause()
+        for list_name, names in NAMES.items():
+            row_list = screen.query_one(f"#{list_name}", RowList)
+            width = row_list._widths(row_list.scrollable_content_region.width)[0]
+            lines = [_shown(row_list, y)[2:2 + width] for y in range(1, len(row_list.rows) + 1)]
+            for name in names:
+                if with_verdict and name.startswith("Several"):
+                    continue  # the verdict's column takes two of its cells
+                assert any(line.startswith(name) and "…" not in line[:len(name)]
+                           for line in lines), (name, lines)
+            assert width <= 18
 
 
 async def test_the_inspector_follows_the_filter() -> None:

@@ -246,3 +246,26 @@ def test_problems_panel_after_a_broken_save(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=_then(broken_save))
+
+
+def test_maximised_inspector_on_a_claim(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("wang-50k-h100"), press("4", "z")))
+
+
+def test_maximised_inspector_on_a_claim_80x24(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        run_before=_then(follow("ds-rivals-openai"), press("4", "z")))
+
+
+def test_maximised_inspector_on_a_source(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40),
+                        run_before=_then(follow("toms-semia"), press("4", "z")))
+
+
+def test_footer_in_the_gpu_pane_80x24(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_then(press("2")))
+
+
+def test_footer_in_the_gpu_pane_120x40(snap_compare: Snap) -> None:
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then(press("2")))

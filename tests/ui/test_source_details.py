@@ -40,7 +40,9 @@ def test_an_unverified_original_says_so(seed: Corpus) -> None:
 def test_a_claims_sources_name_their_publisher_and_copy(seed: Corpus) -> None:
     plain = describe(seed, "semianalysis-50k-hopper").plain
     sources = plain[plain.index("\nSources\n"):]
-    assert "• DeepSeek Debates (SemiAnalysis)\n    original URL not verified" in sources
+    assert ("• [analysis] DeepSeek Debates: Chinese Leadership On Cost, True Training Cost, "
+            "Closed Model Margin Impacts (SemiAnalysis, 2025-01-31)\n"
+            "    https://semianalysis.com/2025/01/31/deepseek-debates/\n") in sources
     assert "    read via https://climateerinvest.blogspot.com/" in sources
     assert "(Tom's Hardware)\n    https://www.tomshardware.com/" in sources
 

@@ -135,3 +135,26 @@ async def test_each_story_keeps_its_own_takes_and_exports() -> None:
         exported = json.loads(app.last_export.read_text(encoding="utf-8"))
         assert exported["story"]["id"] == STARGATE
         assert set(exported["takes"]) == {"musk-no-money"}
+
+
+async def test_figures_are_never_cut_in_the_gpu_pane() -> None:
+    """Stargate's 1,200† W and 1,000,000† PFLOPS fit their columns; DeepSeek's columns
+    keep their usual widths."""
+    from tui.ui import rows as build
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        gpus, fleets = screen.query_one("#gpus", RowList), screen.query_one("#fleets", RowList)
+        assert gpus.columns == build.GPU_COLUMNS and fleets.columns == build.FLEET_COLUMNS
+        await _open(pilot, app, STARGATE)
+        for rows in (gpus, fleets):
+            for row in rows.rows:
+                for column, cell in zip(rows.columns, row.cells, strict=False):
+                    if column.align == "right":
+                        assert column.width is not None and cell.cell_len <= column.width, (
+                            column.label, cell.plain)
+        widths = {column.label: column.width for column in fleets.columns}
+        assert widths["BF16 PF"] == len("1,000,000†")
+        await _open(pilot, app, DEEPSEEK)
+        assert gpus.columns == build.GPU_COLUMNS and fleets.columns == build.FLEET_COLUMNS

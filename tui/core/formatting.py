@@ -6,6 +6,8 @@ Shared by the CLI summary and the dashboard, so a figure reads the same everywhe
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from urllib.parse import urlsplit
 
 from tui.core.model import UNSUPPORTED, DatePrecision, RunStage, When
 
@@ -114,3 +116,58 @@ def price(usd: float) -> str:
 
 def price_range(low: float, high: float) -> str:
     return price(low) if low == high else f"{price(low)}–{price(high).lstrip('$')}"
+
+
+ELLIPSIS = "…"
+
+
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def cut(text: str, room: int) -> str:
+    """``text`` in at most ``room`` cells, ending in ``…`` if it had to be cut."""
+    if cells(text) <= room:
+        return text
+    kept = ""
+    for char in text:
+        if cells(kept + char) > room - 1:
+            break
+        kept += char
+    return kept + ELLIPSIS if room > 0 else ""
+
+
+def link_label(url: str, room: int) -> str:
+    """A URL as its host and as much of its path as fits in ``room`` cells.
+
+    ``github.com/deepseek-ai/DeepSeek-R1/blob/main/README.md`` shortens to
+    ``github.com/deepseek-ai/…/README.md``, then ``github.com/…/README.md``, then
+    ``github.com/…``: the host always leads (``www.`` dropped) and the last part of the
+    path, the one that names the page, goes last. It has no spaces, so a label that
+    fits its line is never wrapped inside it. What it links to is always the full URL.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if not host:
+        return cut(url, room)
+    if parts.port is not None:
+        host += f":{parts.port}"
+    segments = [segment for segment in parts.path.split("/") if segment]
+    query = f"?{parts.query}" if parts.query else ""
+    path = "/".join(segments)
+    candidates = [f"{host}/{path}{query}" if query or path else host]
+    if segments and query:
+        candidates.append(f"{host}/{path}")
+    for front in range(len(segments) - 2, -1, -1):
+        candidates.append("/".join([host, *segments[:front], ELLIPSIS, segments[-1]]))
+    for candidate in candidates:
+        if cells(candidate) <= room:
+            return candidate
+    if segments:
+        lead = f"{host}/{ELLIPSIS}/" if len(segments) > 1 else f"{host}/"
+        if room - cells(lead) >= 8:  # enough of the page's own name to tell it apart
+            return lead + cut(segments[-1], room - cells(lead))
+        if cells(host) + 2 <= room:
+            return f"{host}/{ELLIPSIS}"
+    return cut(host, room)

@@ -105,6 +105,9 @@ class AppCommands(_ListedCommands):
                 ("Cycle the stance filter", screen.action_cycle_stance, "dashboard.stance_filter"),
                 ("Clear search and filters", screen.clear_filters, "dashboard.back"),
                 ("Copy the selected item", screen.action_copy, "dashboard.copy"),
+                ("Open source in browser", screen.action_open_source, "dashboard.open_source"),
+                ("Full screen: maximise or restore the focused pane",
+                 screen.action_maximize_pane, "dashboard.maximize"),
                 ("Show keys (help)", app.action_help, "app.help"),
                 ("Suspend to the shell (fg resumes)", app.action_suspend, "app.suspend"),
             )]

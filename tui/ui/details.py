@@ -1,10 +1,15 @@
 """The inspector's text for any item: everything about it, sources and context.
 
 Built as ``rich.text.Text`` from data, never parsed as markup. ``describe`` is also
-what ``c`` copies (as plain text).
+what ``c`` copies (as plain text, every address in full). Given the width it is drawn
+at, each address becomes a terminal hyperlink (OSC 8, Rich's ``link`` style) labelled
+with its host and a shortened path that fits its line, so no link is ever wrapped.
+A fleet's compute line is worked out at the compute lens's setting (``LensSetting``).
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -29,6 +34,7 @@ from tui.core.model import (
     Fleet,
     Gpu,
     Note,
+    Precision,
     PricePoint,
     Reaction,
     Run,
@@ -41,14 +47,41 @@ from tui.core.text import one_line
 from tui.ui.rows import GPU_FIELDS
 from tui.ui.widgets.row_list import Row
 
+LINK_ROOM_MIN = 12
+"""The fewest cells a link's label gets, however narrow its line (``github.com/…``)."""
 BOLD = Style(bold=True)
 MUTED = Style(dim=True)
 
 
+class LensSetting(NamedTuple):
+    """The compute lens's utilisation (a share of dense peak) and precision.
+
+    The dashboard holds the one current setting; the lens screen opens on it and hands
+    back each change, and the inspector's compute lines are worked out at it.
+    """
+
+    utilisation: float = compute.DEFAULT_UTILISATION
+    precision: Precision = compute.DEFAULT_PRECISION
+
+
+DEFAULT_LENS = LensSetting()
+
+
 def describe(
-    corpus: Corpus, item_id: str, verdict: Verdict | None = None, note: str = ""
+    corpus: Corpus,
+    item_id: str,
+    verdict: Verdict | None = None,
+    note: str = "",
+    *,
+    width: int | None = None,
+    lens: LensSetting = DEFAULT_LENS,
 ) -> Text:
-    """Everything the story says about ``item_id``, and the user's verdict and note."""
+    """Everything the story says about ``item_id``, and the user's verdict and note.
+
+    With ``width`` (the cells of a line it will be wrapped to), addresses are links
+    labelled to fit their line; without, they are written out in full (what ``c``
+    copies).
+    """
     item = corpus.get(item_id)
     if item is None:
         return Text(f"nothing with id '{item_id}'")
@@ -57,7 +90,7 @@ def describe(
     out.append(f"{kind.upper()}  ", MUTED)
     out.append(corpus.title_of(item_id), BOLD)
     out.append("\n")
-    body = _body(corpus, item)
+    body = _body(corpus, item, width, lens)
     if body.plain:
         out.append("\n")
         out.append_text(body)
@@ -69,7 +102,7 @@ def describe(
             out.append(note + "\n")
         else:
             out.append("no note (n to write one)\n", MUTED)
-    _append_sources(corpus, item, out)
+    _append_sources(corpus, item, out, width)
     _append_context(corpus, item_id, out)
     return out
 
@@ -80,7 +113,7 @@ def _field(out: Text, label: str, value: str) -> None:
     out.append("\n")
 
 
-def _body(corpus: Corpus, item: Entity) -> Text:
+def _body(corpus: Corpus, item: Entity, width: int | None, lens: LensSetting) -> Text:
     out = Text()
     match item:
         case Claim():
@@ -89,6 +122,8 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             _field(out, "Kind", item.kind.value)
             if item.date:
                 _field(out, "When", fmt.when(item.date))
+                if item.date.note:
+                    _field(out, "Date note", item.date.note)
             if item.section:
                 _field(out, "Article section", corpus.title_of(item.section))
             out.append("\n")
@@ -153,7 +188,7 @@ def _body(corpus: Corpus, item: Entity) -> Text:
                     f"  {fmt.count(part.count, item.approximate)}{mark} × "
                     f"{corpus.title_of(part.gpu)}\n"
                 )
-            _append_fleet_lens(corpus, item, out)
+            _append_fleet_lens(corpus, item, out, lens)
             sums = hardware.fleet_totals(item, {g.id: g for g in corpus.gpus})
             mark = " (†: rests on an unconfirmed count or figure)" if sums.uncertain else ""
             out.append(f"\nAt datasheet peak{mark}:\n", BOLD)
@@ -241,15 +276,16 @@ def _body(corpus: Corpus, item: Entity) -> Text:
             if item.date_note:
                 _field(out, "Date note", item.date_note)
             _field(out, "Kind", f"{item.kind.value}: {SOURCE_KIND_MEANING[item.kind]}")
-            _append_addresses(item, out, "", Style(underline=True, link=item.url))
+            _append_addresses(item, out, "", width, dim=False)
         case Section():
             _field(out, "Article section", item.title)
     return out
 
 
-def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text) -> None:
-    """``V3's pre-training would take N days at U%``, for each run the lens applies to."""
-    lens = compute.lens(corpus)
+def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text, setting: LensSetting) -> None:
+    """``V3's pre-training would take N days at U% of P dense peak``, for each run the
+    lens applies to, at the lens's setting (``m`` changes it)."""
+    lens = compute.lens(corpus, setting.utilisation, setting.precision)
     days = next((f for f in lens.fleets if f.fleet.id == fleet.id), None)
     lines = []
     for run in lens.applicable:
@@ -257,11 +293,13 @@ def _append_fleet_lens(corpus: Corpus, fleet: Fleet, out: Text) -> None:
         if days is None or value is None:
             continue
         shown = view.marked(view.days(value), days.peak.approximate, days.peak.uncertain)
-        precision = view.precision_word(days.peak.precision)
+        precision = view.peak_word(days.peak.precision, days.peak.fell_back)
         lines.append(f"  {run.name}'s pre-training would take {shown} days at "
                      f"{view.setting(lens.utilisation)} of {precision} dense peak\n")
     if lines:
-        out.append("\nCompute lens (6ND, a floor; m to open it):\n", BOLD)
+        out.append(f"\nCompute lens at {view.setting(lens.utilisation)} of "
+                   f"{view.precision_word(lens.precision)} dense peak (6ND, a floor; "
+                   "m sets it):\n", BOLD)
         for line in lines:
             out.append(line)
 
@@ -316,7 +354,8 @@ def _who(corpus: Corpus, actor_id: str) -> str:
     return corpus.actor_name(actor_id)
 
 
-def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
+def _append_sources(corpus: Corpus, item: Entity, out: Text, width: int | None) -> None:
+    """Every source of ``item``: its title, publisher and date, and its addresses."""
     source_ids = getattr(item, "sources", ())
     if not source_ids:
         return
@@ -326,23 +365,36 @@ def _append_sources(corpus: Corpus, item: Entity, out: Text) -> None:
         if isinstance(source, Source):
             out.append(f"  • [{source.kind.value}] ", MUTED)
             out.append(source.title)
-            if source.publisher:
-                out.append(f" ({source.publisher})", MUTED)
+            about = ", ".join(part for part in (
+                source.publisher, source.date.isoformat() if source.date else None) if part)
+            if about:
+                out.append(f" ({about})", MUTED)
             out.append("\n")
-            link = Style(dim=True, underline=True, link=source.url)
-            _append_addresses(source, out, "    ", link)
+            _append_addresses(source, out, "    ", width)
 
 
-def _append_addresses(source: Source, out: Text, indent: str, link: Style) -> None:
+def _append_addresses(
+    source: Source, out: Text, indent: str, width: int | None, dim: bool = True
+) -> None:
     """The original's URL (or that it is not verified) and the copy it was read via."""
     if source.url is not None:
-        out.append(f"{indent}{source.url}\n", link)
+        out.append(indent)
+        _append_link(out, source.url, width and width - len(indent), dim)
+        out.append("\n")
     else:
         out.append(f"{indent}original URL not verified: cited by title, publisher and date\n",
                    MUTED)
     if source.via is not None:
-        out.append(f"{indent}read via ", MUTED)
-        out.append(f"{source.via}\n", Style(dim=True, underline=True, link=source.via))
+        lead = f"{indent}read via "
+        out.append(lead, MUTED)
+        _append_link(out, source.via, width and width - len(lead), dim=True)
+        out.append("\n")
+
+
+def _append_link(out: Text, url: str, room: int | None, dim: bool) -> None:
+    """``url`` as a link: in full without ``room``, else labelled to fit ``room`` cells."""
+    label = url if room is None else fmt.link_label(url, max(room, LINK_ROOM_MIN))
+    out.append(label, Style(dim=dim, underline=True, link=url))
 
 
 def _append_context(corpus: Corpus, item_id: str, out: Text) -> None:

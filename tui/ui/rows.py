@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from tui.core import formatting as fmt
@@ -20,21 +21,23 @@ from tui.core.model import Claim, Reaction, Stance, Verdict
 from tui.core.text import one_line
 from tui.ui.widgets.row_list import Column, LazyRows, Row
 
+NAME_CAP = 18
+"""The widest a claimant or "who" column gets: a longer name is cut, with "…"."""
+NAME_GIVES_WAY_TO = 10
+"""How narrow the claimant column may become so that the claim keeps its floor."""
+CLAIM_FLOOR = 37
+"""The claim column's least width where there is room: 36 characters of it and "…"."""
+
 CLAIM_COLUMNS = (
     Column("Claimant", 12),
-    Column("Claim"),
+    Column("Claim", min_width=CLAIM_FLOOR),
     Column("Status", 13),
 )
-"""The claim is the content: it gets what the claimant and its status leave."""
+"""The claim is the content: it gets what the claimant and its status leave (the
+claimant's width is its story's longest name; see ``story_columns``)."""
 YOU_COLUMN = Column("", 1)
 """Your verdict's mark (+ − ?), only once you have given one: one cell, not a column
 of a word's width on every row (the masthead spells out the tally)."""
-
-
-def claim_columns(any_verdicts: bool) -> tuple[Column, ...]:
-    """The claims list's columns: "You" only as wide as what it shows."""
-    return (*CLAIM_COLUMNS, YOU_COLUMN) if any_verdicts else CLAIM_COLUMNS
-
 
 REACTION_COLUMNS = (
     Column("Who", 12),
@@ -42,6 +45,53 @@ REACTION_COLUMNS = (
     Column("Said (→ replies to)"),
 )
 """The stance is its mark (✗ ✓ • ±), coloured; the masthead's tally is the legend."""
+
+
+class StoryColumns(NamedTuple):
+    """The claims' and reactions' columns for one story, names sized to its names."""
+
+    claims: tuple[Column, ...]
+    reactions: tuple[Column, ...]
+
+    def claim_columns(self, any_verdicts: bool) -> tuple[Column, ...]:
+        """The claims list's columns: "You" only as wide as what it shows."""
+        return (*self.claims, YOU_COLUMN) if any_verdicts else self.claims
+
+
+def story_columns(corpus: Corpus) -> StoryColumns:
+    """Columns whose name column is as wide as its longest name, up to ``NAME_CAP``.
+
+    A reply's name is drawn after its indent (``↳``), which counts. The claimant
+    column gives way (to ``NAME_GIVES_WAY_TO``) before the claim drops below its floor.
+    Names are measured once per story, stopping at the cap.
+    """
+    names: dict[str, int] = {}
+
+    def cells(actor_id: str) -> int:
+        found = names.get(actor_id)
+        if found is None:
+            found = names[actor_id] = cell_len(one_line(corpus.actor_name(actor_id)))
+        return found
+
+    claimant = cell_len(CLAIM_COLUMNS[0].label)
+    for by in {claim.by for claim in corpus.claims}:
+        claimant = max(claimant, cells(by))
+        if claimant >= NAME_CAP:
+            break
+    who = cell_len(REACTION_COLUMNS[0].label)
+    for reaction, depth in corpus.reply_order():
+        who = max(who, cells(reaction.actor) + 2 * min(depth, MAX_INDENT))
+        if who >= NAME_CAP:
+            break
+    claimant, who = min(claimant, NAME_CAP), min(who, NAME_CAP)
+    claims = (CLAIM_COLUMNS[0]._replace(width=claimant,
+                                         min_width=min(claimant, NAME_GIVES_WAY_TO)),
+              *CLAIM_COLUMNS[1:])
+    return StoryColumns(claims, (REACTION_COLUMNS[0]._replace(width=who), *REACTION_COLUMNS[1:]))
+
+
+MAX_INDENT = 8
+"""The deepest a reply is indented in the reactions list."""
 
 
 class GpuField(NamedTuple):
@@ -78,6 +128,23 @@ FLEET_COLUMNS = (
     Column("Status", 12),
 )
 """Peak dense totals at datasheet figures: PF = PFLOPS; MW = GPU board power only."""
+
+
+def fitted(columns: Sequence[Column], rows: Sequence[Row]) -> tuple[Column, ...]:
+    """``columns`` with each right-aligned (figure) column widened to its widest cell.
+
+    A figure is never cut: a story of bigger fleets (Stargate's 1,000,000† PFLOPS) gets
+    wider figure columns, and its names, which the inspector shows whole, give way.
+    """
+    widest = [0] * len(columns)
+    for row in rows:
+        for index, cell in enumerate(row.cells[:len(columns)]):
+            widest[index] = max(widest[index], cell.cell_len)
+    return tuple(
+        column._replace(width=max(column.width, widest[index]))
+        if column.align == "right" and column.width is not None else column
+        for index, column in enumerate(columns)
+    )
 
 
 def claim_rows(
@@ -126,7 +193,7 @@ def reaction_rows(corpus: Corpus, order: Sequence[Threaded]) -> LazyRows:
                 Text(STANCE_GLYPH[reaction.stance]),
                 said,
             ),
-            indent=min(depth[key], 8),
+            indent=min(depth[key], MAX_INDENT),
             tones=("", f"stance-{reaction.stance.value}", ""),
         )
 

@@ -4,11 +4,14 @@ The run's training compute (6ND, a floor) over each fleet's dense peak at a util
 the reader picks gives days of pre-training, drawn as bars on a log scale beside the
 numbers; the run's implied utilisation is drawn against the sourced reference runs.
 The caveats stay on screen. Enter on a fleet, or ``c`` for its claim, closes the lens
-and follows the item on the dashboard (the screen dismisses with its id).
+and follows the item on the dashboard (the screen dismisses with its id). The lens
+opens at the dashboard's setting and hands each change back to it, so the inspector's
+compute lines follow the lens and the lens opens again where it was left.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -28,6 +31,7 @@ from tui.core import compute_view as view
 from tui.core.corpus import Corpus
 from tui.core.model import Fleet, Precision
 from tui.core.text import one_line
+from tui.ui.details import DEFAULT_LENS, LensSetting
 from tui.ui.lifecycle import Transient
 from tui.ui.widgets.row_list import Column, Row, RowList
 
@@ -130,9 +134,18 @@ class ComputeScreen(Transient, Screen[str | None]):
     utilisation: reactive[float] = reactive(compute.DEFAULT_UTILISATION, init=False)
     precision: reactive[Precision] = reactive(compute.DEFAULT_PRECISION, init=False)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        setting: LensSetting = DEFAULT_LENS,
+        changed: Callable[[LensSetting], None] | None = None,
+    ) -> None:
+        """Opens at ``setting``; ``changed`` is told each new setting."""
         super().__init__()
         self.corpus = corpus
+        self.set_reactive(ComputeScreen.utilisation, setting.utilisation)
+        self.set_reactive(ComputeScreen.precision, setting.precision)
+        self._changed = changed
 
     def compose(self) -> ComposeResult:
         yield Static(id="compute-summary")
@@ -154,10 +167,15 @@ class ComputeScreen(Transient, Screen[str | None]):
         self.refresh_view()
 
     def watch_utilisation(self) -> None:
-        self.refresh_view()
+        self._setting_changed()
 
     def watch_precision(self) -> None:
+        self._setting_changed()
+
+    def _setting_changed(self) -> None:
         self.refresh_view()
+        if self._changed is not None:
+            self._changed(LensSetting(self.utilisation, self.precision))
 
     @property
     def lens(self) -> compute.Lens:

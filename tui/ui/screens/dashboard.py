@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -26,8 +26,7 @@ from textual.events import Resize, ScreenResume
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from tui.core.corpus import Corpus
@@ -37,13 +36,15 @@ from tui.ui import rows as build
 from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
 from tui.ui.screens.dashboard_panes import LISTS, PaneFocus
+from tui.ui.screens.dashboard_reader import Reader
 from tui.ui.screens.dashboard_story import StoryShown
 from tui.ui.screens.dashboard_takes import TakeKeys
 from tui.ui.screens.dashboard_views import StoryViews
 from tui.ui.takes import Takes
-from tui.ui.widgets.filter_bar import FilterBar, SearchBox, filter_parts
+from tui.ui.widgets.filter_bar import filter_parts
 from tui.ui.widgets.gpu_pane import GpuPane
 from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import RowList
 
@@ -53,13 +54,15 @@ COST_PROBE = "e"  # a search of the whole story matching most of it: a first key
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
 LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
-_W = TypeVar("_W", bound=Widget)
 
 
 class DashboardScreen(
-    StoryShown, TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen[None]
+    StoryShown, TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded, Screen[None]
 ):
     """The one screen of the story."""
+
+    ALLOW_IN_MAXIMIZED_VIEW = "Footer, #search, #filter-bar"
+    """A maximised pane keeps the keys, the search box and the filter bar below it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next_pane", "Next pane", show=False, id="dashboard.next_pane",
@@ -78,8 +81,12 @@ class DashboardScreen(
                 tooltip="Filter every pane by text, live"),
         Binding("f", "cycle_stance", "Stance", id="dashboard.stance_filter",
                 tooltip="Cycle the reactions' stance filter"),
+        Binding("u", "open_source", "Open source", id="dashboard.open_source",
+                tooltip="Open in the browser the selected item's source (its first one)"),
+        Binding("z", "maximize_pane", "Full screen", id="dashboard.maximize",
+                tooltip="Give the focused pane the whole screen; again (or Esc) to restore"),
         Binding("c", "copy", "Copy", id="dashboard.copy",
-                tooltip="Copy the selected item as text (OSC 52)"),
+                tooltip="Copy the selected item as text, addresses in full (OSC 52)"),
         Binding("o", "app.stories", "Stories", id="dashboard.stories",
                 tooltip="Switch to another story"),
         Binding("v", "verdict", "Verdict", id="dashboard.verdict",
@@ -114,6 +121,8 @@ class DashboardScreen(
         self.corpus: Corpus | None = None
         self.history: list[str] = []
         self._planner: RowPlanner[build.Plan] | None = None  # of the story shown
+        self.columns = build.StoryColumns(build.CLAIM_COLUMNS, build.REACTION_COLUMNS)
+        """The claims' and reactions' columns, names sized to the story's (per story)."""
         self._filtering = False
         self._first_frame_pending = True
         """The first frame is still on its way: see ``_after_first_frame``."""
@@ -134,7 +143,7 @@ class DashboardScreen(
             yield Inspector(id="inspector", classes="pane")
         # The size message, the search box and the filter bar come after the first frame
         # (see _after_first_frame).
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._title_panes()
@@ -159,6 +168,8 @@ class DashboardScreen(
     def _apply_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(too_small, "-too-small")
+        if too_small:
+            self.minimize()
         compact = not too_small and (width < COMPACT_WIDTH or height < COMPACT_HEIGHT)
         self.set_class(compact, "-compact")
         self.query_one(Masthead).set_compact(compact)
@@ -283,32 +294,6 @@ class DashboardScreen(
         self.ensure_filter_bar().show_filters(parts)
         self.query_one(Footer).set_class(bool(parts), "-off")  # the bar takes its line
 
-    # -- widgets the first frame goes without
-
-    def _ensure(self, widget_id: str, kind: type[_W]) -> _W:
-        """The ``kind`` widget ``widget_id``, mounted now if it is not yet.
-
-        The size message, the search box and the filter bar are not in the first frame
-        (each widget there costs about a millisecond to mount, style and draw). They
-        are mounted just after it, or the moment one is wanted if that is sooner,
-        always before the footer (their order does not matter: they never overlap).
-        """
-        mounted = self.query(f"#{widget_id}")
-        if mounted:
-            return mounted.first(kind)
-        widget = kind(id=widget_id)
-        self.mount(widget, before=self.query_one(Footer))
-        return widget
-
-    def ensure_size_message(self) -> Static:
-        return self._ensure("too-small", Static)
-
-    def ensure_search_box(self) -> SearchBox:
-        return self._ensure("search", SearchBox)
-
-    def ensure_filter_bar(self) -> FilterBar:
-        return self._ensure("filter-bar", FilterBar)
-
     # -- selection and links
 
     def _watch_cursors(self) -> None:
@@ -329,7 +314,10 @@ class DashboardScreen(
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:
         if event.row_list.id == "links":
-            self.follow(event.key)
+            if self.corpus is not None and self.corpus.kind_of(event.key) == "source":
+                self.open_source(event.key)
+            else:
+                self.follow(event.key)
         else:
             self.selected = event.key
             self.action_pane("inspector")
@@ -404,9 +392,12 @@ class DashboardScreen(
         if item_id is None:
             inspector.show(Text("Select a claim, a GPU or a reaction to see it here."), [])
             return
-        inspector.show(
-            describe(corpus, item_id, self._verdicts().get(item_id), self._note(item_id)),
-            link_rows(corpus, item_id))
+        inspector.show(partial(self._describe_at, corpus, item_id), link_rows(corpus, item_id))
+
+    def _describe_at(self, corpus: Corpus, item_id: str, width: int) -> Text:
+        """The inspector's text for ``item_id``, its links labelled to fit ``width``."""
+        return describe(corpus, item_id, self._verdicts().get(item_id), self._note(item_id),
+                        width=width, lens=self.lens_setting)
 
     def follow(self, item_id: str) -> None:
         """Select ``item_id``: in its own pane when it has one, else in the inspector."""
@@ -420,7 +411,8 @@ class DashboardScreen(
             row_list = self.query_one(f"#{list_name}", RowList)
             if row_list.index_of(item_id) is None and (self.search_query or self.stance_filter):
                 self.clear_filters()
-            if row_list.move_to(item_id):
+            # A maximised inspector stays where it is: the item reads there as a page.
+            if row_list.move_to(item_id) and not self.query_one(Inspector).is_maximized:
                 self.set_focus(row_list)
         self.selected = item_id
 
@@ -447,15 +439,6 @@ class DashboardScreen(
 
     def watch_stance_filter(self) -> None:
         self.refresh_rows()
-
-    def action_copy(self) -> None:
-        if self.corpus is None or self.selected is None:
-            self.notify("Nothing selected to copy", severity="warning", markup=False)
-            return
-        text = describe(self.corpus, self.selected).plain
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {self.corpus.kind_of(self.selected)} "
-                    f"“{self.corpus.title_of(self.selected)[:40]}” to the clipboard", markup=False)
 
     def action_back(self) -> None:
         if self.ensure_search_box().has_focus:

@@ -1,18 +1,22 @@
-"""Moving between the dashboard's panes: Tab, the number keys, and which pane is active.
+"""The dashboard's panes: Tab, the number keys, which pane is active, what is around them.
 
 A mixin of ``DashboardScreen``: the four panes in their order, their bordered boxes,
 focus cycling (the GPU pane counts as two stops, its table and its fleets), the
-``-active`` classes that the stylesheet and the compact layout's tabs follow.
+``-active`` classes that the stylesheet and the compact layout's tabs follow; and the
+widgets around the panes that the first frame goes without (the size message, the
+search box, the filter bar), mounted on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 from tui.ui.lifecycle import ScreenMixin
+from tui.ui.widgets.filter_bar import FilterBar, SearchBox
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import RowList
@@ -31,6 +35,7 @@ are their own boxes (a wrapping container would be one more widget to mount, sty
 draw in the first frame); the GPU pane holds two lists."""
 LISTS = ("claims", "gpus", "fleets", "reactions")
 """The dashboard's lists of items, in focus order."""
+_W = TypeVar("_W", bound=Widget)
 
 
 class PaneFocus(ScreenMixin):
@@ -83,6 +88,8 @@ class PaneFocus(ScreenMixin):
         self.query_one("#top").set_class(top, "-holds-active")
         self.query_one("#bottom").set_class(not top, "-holds-active")
         self._update_tabs()
+        if self.maximized is not None:  # the screen stays whole: the new pane fills it
+            self.maximize(self._pane(self.active_pane), container=False)
 
     def _pane(self, pane: str) -> Widget:
         return self.query_one(f"#{PANE_BOX[pane]}")
@@ -95,3 +102,28 @@ class PaneFocus(ScreenMixin):
             tabs.append(" ")
         self.query_one(Masthead).set_tabs(tabs)
 
+    # -- widgets the first frame goes without
+
+    def _ensure(self, widget_id: str, kind: type[_W]) -> _W:
+        """The ``kind`` widget ``widget_id``, mounted now if it is not yet.
+
+        The size message, the search box and the filter bar are not in the first frame
+        (each widget there costs about a millisecond to mount, style and draw). They
+        are mounted just after it, or the moment one is wanted if that is sooner,
+        always before the footer (their order does not matter: they never overlap).
+        """
+        mounted = self.query(f"#{widget_id}")
+        if mounted:
+            return mounted.first(kind)
+        widget = kind(id=widget_id)
+        self.mount(widget, before=self.query_one(Footer))
+        return widget
+
+    def ensure_size_message(self) -> Static:
+        return self._ensure("too-small", Static)
+
+    def ensure_search_box(self) -> SearchBox:
+        return self._ensure("search", SearchBox)
+
+    def ensure_filter_bar(self) -> FilterBar:
+        return self._ensure("filter-bar", FilterBar)

@@ -34,6 +34,7 @@ class StoryShown(ScreenMixin):
 
     corpus: Corpus | None
     history: list[str]
+    columns: build.StoryColumns
     _planner: RowPlanner[build.Plan] | None
     _first_frame_pending: bool
     if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class StoryShown(ScreenMixin):
         for name in ("claims", "reactions"):  # a new story may have none yet
             self.query_one(f"#{name}", RowList).empty_text = (
                 f"no {name} match" if getattr(corpus, name) else f"no {name} in this story yet")
+        self.columns = build.story_columns(corpus)  # names as wide as this story's
+        self.query_one("#reactions", RowList).set_columns(self.columns.reactions)
         gpu_pane.show_story(corpus)
         if baseline is not None and baseline in corpus:
             gpu_pane.set_reactive(GpuPane.baseline, baseline)

@@ -29,6 +29,7 @@ class TakeKeys(ScreenMixin):
 
     corpus: Corpus | None
     takes: Takes
+    columns: build.StoryColumns
     if TYPE_CHECKING:
         selected: reactive[str | None]
 
@@ -48,7 +49,7 @@ class TakeKeys(ScreenMixin):
     def _show_claims(self, rows: Sequence[Row], any_verdicts: bool) -> None:
         """Fill the claims list; its "You" column is there once there is a verdict."""
         claims = self.query_one("#claims", RowList)
-        claims.set_columns(build.claim_columns(any_verdicts))
+        claims.set_columns(self.columns.claim_columns(any_verdicts))
         claims.set_rows(rows)
 
     def _update_take_tally(self) -> None:

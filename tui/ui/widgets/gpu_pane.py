@@ -43,6 +43,8 @@ def default_baseline(corpus: Corpus) -> str | None:
 class GpuPane(Vertical):
     """The GPU table (``#gpus``) over the fleet list (``#fleets``)."""
 
+    ALLOW_MAXIMIZE = True  # z: the whole screen for the table and the fleets
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort", "Sort", id="gpus.sort",
                 tooltip="Sort the GPU table by its focused column; again to reverse"),
@@ -82,7 +84,14 @@ class GpuPane(Vertical):
         self.matching = None
         self.gpus.empty_text = "no GPUs match"
         self.fleets.empty_text = "no fleets match"
-        self.set_reactive(GpuPane.baseline, default_baseline(corpus))
+        baseline = default_baseline(corpus)
+        self.set_reactive(GpuPane.baseline, baseline)
+        # Figure columns as wide as this story's widest figure (a few GPUs and fleets).
+        self.gpus.set_columns(build.fitted(build.GPU_COLUMNS, build.gpu_rows(
+            corpus, None, sort_field=None, reverse=False, ratio_field="bf16_dense_tflops",
+            baseline=baseline)))
+        self.fleets.set_columns(build.fitted(build.FLEET_COLUMNS,
+                                             build.fleet_rows(corpus, None)))
 
     def show(self, visible: frozenset[str] | None, fleets: list[Row]) -> None:
         """Show the GPUs and fleets that match the search (``None``: all of them)."""

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.containers import Vertical
 
 from tui.ui.widgets.row_list import Column, Row, RowList
-from tui.ui.widgets.text_view import TextView
+from tui.ui.widgets.text_view import TextFor, TextView
 
 LINK_COLUMNS = (Column("Kind", 9), Column("Linked item"))
 
@@ -22,15 +22,21 @@ class Inspector(Vertical):
     anything is inspected, and two widgets fewer in it saved about 6 ms of start-up.
     """
 
+    ALLOW_MAXIMIZE = True  # z: the whole screen, to read an item as a page
+
     DEFAULT_CSS = """
     Inspector {
         & > #inspector-body { height: 1fr; padding: 0 1; }
         & > #links { height: 40%; border-top: hkey $foreground 30%; }
+        &.-maximized > #links { height: 30%; min-height: 5; }
     }
     """
 
-    def show(self, body: Text, links: list[Row]) -> None:
-        """Show an item; fixed sizes, so the screen never has to re-layout for it."""
+    def show(self, body: TextFor, links: list[Row]) -> None:
+        """Show an item; fixed sizes, so the screen never has to re-layout for it.
+
+        ``body`` may be a function of the width (see ``TextView``).
+        """
         if not self.children:
             self.mount(TextView(body, id="inspector-body"),
                        RowList(LINK_COLUMNS, id="links", empty_text="no links", rows=links))

@@ -313,11 +313,26 @@ class RowList(ScrollView, can_focus=True):
         return widths
 
     def _compute_widths(self, width: int) -> list[int]:
-        fixed = sum(c.width or 0 for c in self.columns)
-        flex = [c for c in self.columns if c.width is None]
-        spare = width - GUTTER - fixed - len(SEPARATOR) * (len(self.columns) - 1)
-        share = max(6, spare // len(flex)) if flex else 0
-        return [c.width if c.width is not None else share for c in self.columns]
+        """Fixed columns at their width; the others share what is left. When that is
+        less than they need (their ``min_width``), fixed columns that may give way do,
+        in order, down to their own ``min_width``."""
+        widths = [c.width or 0 for c in self.columns]
+        flex = [index for index, c in enumerate(self.columns) if c.width is None]
+        spare = width - GUTTER - sum(widths) - len(SEPARATOR) * (len(self.columns) - 1)
+        if not flex:
+            return widths
+        needed = max(self.columns[index].min_width for index in flex) * len(flex)
+        for index, column in enumerate(self.columns):
+            if spare >= needed:
+                break
+            if column.width is not None and 0 < column.min_width < column.width:
+                give = min(column.width - column.min_width, needed - spare)
+                widths[index] -= give
+                spare += give
+        share = max(6, spare // len(flex))
+        for index in flex:
+            widths[index] = share
+        return widths
 
     def _content_width(self) -> int:
         return max(self.scrollable_content_region.width, 1)

@@ -13,12 +13,18 @@ from rich.text import Text
 
 
 class Column(NamedTuple):
-    """A column: its label, its width (``None`` shares what is left), its alignment."""
+    """A column: its label, its width (``None`` shares what is left), its alignment.
+
+    ``min_width`` is how narrow a column of fixed width may become, giving way to the
+    columns that share what is left (0: it never gives way); for one of those, the
+    width it takes from such columns when it would get less.
+    """
 
     label: str
     width: int | None = None
     align: str = "left"
     sortable: bool = False
+    min_width: int = 0
 
 
 class Row(NamedTuple):

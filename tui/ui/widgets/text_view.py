@@ -4,9 +4,15 @@ A ``Static`` inside a ``VerticalScroll`` changes height whenever its text change
 which makes Textual lay out the whole screen again (tens of milliseconds on the
 dashboard) on every selection. ``TextView`` keeps its own size, wraps its text to
 the width, and renders only the visible lines.
+
+Its text may depend on the width (the inspector labels each link to fit its line):
+given a function of the width, the view builds its text again whenever its width
+changes (a resize, the compact layout, a maximised pane).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.geometry import Size
@@ -14,6 +20,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.ui.textual_compat import set_virtual_size
+
+UNLAID_WIDTH = 40
+"""The width a text that depends on it is built for before the view is laid out."""
+TextFor = Text | Callable[[int], Text]
+"""A text, or a function that builds the text for a width in cells."""
 
 
 class TextView(ScrollView, can_focus=False):
@@ -23,16 +34,27 @@ class TextView(ScrollView, can_focus=False):
     }
     """
 
-    def __init__(self, text: Text | None = None, *, id: str | None = None) -> None:
+    def __init__(self, text: TextFor | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.text = text or Text()
+        self._source: TextFor = Text() if text is None else text
+        self._text: Text | None = None  # built from ``_source`` for ``_wrapped_for``
         self._lines: list[Strip] = []
         self._wrapped_for = -1
         self._styled: dict[int, Strip] = {}  # line index → drawn line, until restyled
 
-    def update(self, text: Text) -> None:
-        """Show ``text`` from its top."""
-        self.text = text
+    @property
+    def text(self) -> Text:
+        """The text shown (built for the current width, or a default one before layout)."""
+        if self._text is None:
+            source = self._source
+            width = self._wrapped_for if self._wrapped_for > 0 else UNLAID_WIDTH
+            self._text = source(width) if callable(source) else source
+        return self._text
+
+    def update(self, text: TextFor) -> None:
+        """Show ``text`` (or what a function of the width builds) from its top."""
+        self._source = text
+        self._text = None
         self._wrapped_for = -1
         self._wrap()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -51,6 +73,8 @@ class TextView(ScrollView, can_focus=False):
             # the first ``render_line`` wraps it to its real width anyway.
             return
         self._wrapped_for = width
+        if callable(self._source):
+            self._text = None  # built again for this width
         console = self.app.console
         lines = self.text.wrap(console, width, overflow="fold")
         self._lines = [

@@ -79,4 +79,6 @@ def _write(key: str, payload: Any) -> None:
         return
     with contextlib.suppress(OSError):
         cache_dir().mkdir(parents=True, exist_ok=True)
-        atomic_write_text(_entry(key), text, mode=0o600)
+        # Not synced to disk: an entry lost or cut short in a power cut fails its JSON
+        # or key check and is rewritten. The two syncs were 0.9 of 1.3 ms per story.
+        atomic_write_text(_entry(key), text, mode=0o600, sync=False)

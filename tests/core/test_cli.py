@@ -197,9 +197,11 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ([], (None, None, None)),
-        (["--theme", "deepseek-light"], (None, "deepseek-light", None)),
-        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"))),
+        ([], (None, None, None, None)),
+        (["--theme", "deepseek-light"], (None, "deepseek-light", None, None)),
+        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"), None)),
+        (["--seeds", "archive", "--story", "archive-0007"],
+         (Path("archive"), None, None, "archive-0007")),
     ],
 )
 def test_what_launches_the_dashboard(
@@ -209,8 +211,9 @@ def test_what_launches_the_dashboard(
 
     launched: list[tuple[object, ...]] = []
 
-    def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None) -> int:
-        launched.append((seeds, theme, data_dir))
+    def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None,
+            story: str | None = None) -> int:
+        launched.append((seeds, theme, data_dir, story))
         return EXIT_OK
 
     monkeypatch.setattr(tui.cli, "cmd_run", run)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tui.core.files import Document, _parse_toml, _parse_toml_reference
+from tui.core.files import Document, parse_toml, parse_toml_reference
 from tui.core.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,8 +50,8 @@ def test_there_are_files_to_compare() -> None:
 def test_every_seed_and_fixture_parses_the_same(path: Path) -> None:
     raw = path.read_bytes()
     text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
-    fast = _parse_toml(path, text)
-    reference = _parse_toml_reference(path, text)
+    fast = parse_toml(path, text)
+    reference = parse_toml_reference(path, text)
     if isinstance(reference, Problem):
         assert fast == reference  # the same located message, from tomllib
     else:
@@ -79,7 +79,7 @@ SNIPPETS = [
 
 @pytest.mark.parametrize("text", SNIPPETS)
 def test_what_seeds_can_hold_parses_the_same(tmp_path: Path, text: str) -> None:
-    fast = _parse_toml(tmp_path / "x.toml", text)
+    fast = parse_toml(tmp_path / "x.toml", text)
     assert isinstance(fast, Document)
     assert same(fast.data, tomllib.loads(text))
 
@@ -95,7 +95,7 @@ def test_what_seeds_can_hold_parses_the_same(tmp_path: Path, text: str) -> None:
 ])
 def test_a_file_rtoml_refuses_gets_tomllibs_located_message(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.toml"
-    fast = _parse_toml(path, text)
+    fast = parse_toml(path, text)
     assert isinstance(fast, Problem)
-    assert fast == _parse_toml_reference(path, text)
+    assert fast == parse_toml_reference(path, text)
     assert "invalid TOML" in fast.message

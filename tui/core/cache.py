@@ -45,6 +45,14 @@ def _entry(key: str) -> Path:
     return cache_dir() / f"story-{key}.json"
 
 
+def has(key: str) -> bool:
+    """Whether an entry for ``key`` is there (it may still fail to read: ``get`` says)."""
+    try:
+        return _entry(key).is_file()
+    except OSError:
+        return False
+
+
 def get(key: str) -> StoryData | None:
     """The cached story for ``key``, or ``None`` (missing, unreadable or malformed)."""
     data = _read(key)

@@ -36,9 +36,10 @@ from textual.theme import BUILTIN_THEMES, Theme, ThemeProvider
 from textual.widgets import Static
 
 from tui.core.corpus import Corpus
-from tui.core.loader import load, load_cached
+from tui.core.library import Library
 from tui.core.paths import default_seeds
-from tui.core.problems import Problem
+from tui.core.pool import Outcome
+from tui.core.problems import Problem, did_you_mean
 
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
@@ -107,16 +108,17 @@ class DeepseekApp(App[None]):
     ]
 
     def __init__(
-        self, seeds: Sequence[Path], theme: str | None = None, data_dir: Path | None = None
+        self, seeds: Sequence[Path], theme: str | None = None, data_dir: Path | None = None,
+        story: str | None = None,
     ) -> None:
         super().__init__()
         self.seeds = list(seeds)
+        self.library = Library(self.seeds, story)
+        """Every story file: the first story loads first, the rest in the background."""
         self.data_dir = data_dir
         self.takes = Takes(self, self._takes_changed)
         """The user's verdicts and notes; the dashboard gets them handed in."""
         self.last_export: Path | None = None
-        self.stories: tuple[Corpus, ...] = ()
-        self.problems: tuple[Problem, ...] = ()
         self.keymap: dict[str, str] = {}
         self.loaded = False
         self.settled = False
@@ -125,8 +127,8 @@ class DeepseekApp(App[None]):
         self.idle_gc = IdleCollector()
         paths = ", ".join(str(path) for path in self.seeds)
         self._loading = Static(Text(f"Loading stories from {paths} …"), id="loading")
-        # A small story already in the cache takes a few ms to read: no loading view.
-        self._quick = load_cached(self.seeds)
+        # A small first story already in the cache takes a few ms to read: no loading view.
+        self._quick = self.library.quick_first()
         self.theme_order: list[str] = []
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
@@ -202,6 +204,16 @@ class DeepseekApp(App[None]):
         return dict(STANCE_DEFAULTS)
 
     @property
+    def stories(self) -> tuple[Corpus, ...]:
+        """The stories loaded so far, in the order they loaded."""
+        return tuple(self.library.stories.values())
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found so far (the seed paths', then each file's)."""
+        return tuple(self.library.all_problems())
+
+    @property
     def dashboard(self) -> DashboardScreen | None:
         for screen in self.screen_stack:
             if isinstance(screen, DashboardScreen):
@@ -216,8 +228,8 @@ class DeepseekApp(App[None]):
         one, saved about 5 ms of start-up (one screen less to mount, and no push).
         """
         quick = self._quick
-        if quick is not None and quick.stories:
-            return DashboardScreen(quick.stories[0], self.takes)
+        if quick is not None:
+            return DashboardScreen(quick, self.takes, self.library.progress())
         return super().get_default_screen()
 
     def compose(self) -> ComposeResult:
@@ -230,23 +242,38 @@ class DeepseekApp(App[None]):
         if pending is not None:  # SIGTERM or SIGHUP came before the event loop ran
             self.leave(pending)
             return
-        quick = self._quick
-        if quick is None:
+        if self._quick is None:
             self.load_stories()
         else:
-            self._stories_loaded(quick.stories, quick.problems)
+            self.loaded = True
 
     async def _open_dashboard(self, first: Corpus) -> None:
-        await self.push_screen(DashboardScreen(first, self.takes))
+        await self.push_screen(DashboardScreen(first, self.takes, self.library.progress()))
 
     @work(thread=True, exclusive=True, group="load", description="load stories")
     def load_stories(self) -> None:
-        """Read the seeds off the UI thread (a cached seed needs no pydantic).
+        """Read the first story off the UI thread (a cached seed needs no pydantic):
+        the one named by ``--story``, else the most recent (``tui.core.library``).
 
-        Each story's reply order is worked out here too, as its corpus is built.
+        Its reply order is worked out here too, as its corpus is built.
         """
-        result = load(self.seeds, progress=self._report_progress)
-        lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems)
+        results = self.library.load_first(progress=self._report_progress)
+        lifecycle.call_from_thread(self, self._first_loaded, results)
+
+    @work(thread=True, exclusive=True, group="archive", description="load the other stories")
+    def load_rest(self) -> None:
+        """The archive's other stories, newest first, handed over in batches; a pool of
+        processes checks the ones not yet cached (``tui.core.pool``)."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        for batch in self.library.load_rest():
+            if worker.is_cancelled or self.library.stopped:
+                return
+            lifecycle.call_from_thread(self, self._more_loaded, batch)
+        if not (worker.is_cancelled or self.library.stopped):
+            self.library.finish()  # writes the archive's index: off the UI thread
+            lifecycle.call_from_thread(self, self._all_loaded)
 
     def on_dashboard_screen_rows_shown(self) -> None:
         """The first rows are on their way to the screen: now load everything else.
@@ -269,6 +296,11 @@ class DeepseekApp(App[None]):
         self.idle_gc.start()
         lifecycle.set_interval(self, CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
         self.load_settings()
+        if self.library.total > len(self.library.done):
+            self.load_rest()
+        else:  # every file was read on the way to the first story
+            self.library.finish()
+            self._all_loaded()
 
     @work(thread=True, exclusive=True, group="settings", description="load settings")
     def load_settings(self) -> None:
@@ -344,6 +376,7 @@ class DeepseekApp(App[None]):
                                                      timeout=10, markup=False))
 
     def on_unmount(self) -> None:
+        self.library.cancel()  # the background load stops between two files
         self.idle_gc.stop()
         self.takes.shutdown()  # every change reaches the disk before we go
 
@@ -388,49 +421,83 @@ class DeepseekApp(App[None]):
         self.theme = order[(position + 1) % len(order)]
         self.notify(f"Theme: {self.theme}", markup=False)
 
-    def _stories_loaded(self, stories: tuple[Corpus, ...], problems: tuple[Problem, ...]) -> None:
-        """Keep the stories and open the dashboard on the first."""
-        self.stories = stories
-        self.problems = problems
+    def _first_loaded(self, results: list[tuple[Path, Outcome]]) -> None:
+        """The first story is here (or every file failed): open the dashboard on it."""
+        first = None
+        for file, outcome in results:
+            first = self.library.add(file, outcome) or first
         self.loaded = True
-        if not stories:
+        if first is None:
             self.exit(return_code=2)
             return
-        if problems:
-            files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
-            self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
-                        "for details.", title="Some story files did not load",
-                        severity="warning", timeout=15, markup=False)
         # After Textual's start-up batch (this can run inside it): a frame drawn in the
         # batch is thrown away, and the dashboard's first frame should be the one seen.
-        if self.dashboard is None:  # it is the first screen when the story was cached
-            lifecycle.call_later(self, self._open_dashboard, stories[0])
+        if self.dashboard is None:
+            lifecycle.call_later(self, self._open_dashboard, first)
 
-    def show_story(self, corpus: Corpus) -> None:
-        """Open ``corpus`` on the dashboard, with the user's takes on it."""
+    def _more_loaded(self, batch: list[tuple[Path, Outcome]]) -> None:
+        """A batch of the background load: counts move, a story asked for opens."""
+        wanted = self.library.story_id
+        for file, outcome in batch:
+            corpus = self.library.add(file, outcome)
+            if corpus is not None and corpus.story.id == wanted and self._showing() != wanted:
+                self.show_story(corpus)  # --story named a file the quick look could not read
+        self._progress_changed()
+
+    def _all_loaded(self) -> None:
+        self._progress_changed()
+        wanted = self.library.story_id
+        if wanted is not None and wanted not in self.library.stories:
+            self.notify(f"No story '{wanted}'{did_you_mean(wanted, self.library.stories)}; "
+                        "press o to pick one.", severity="warning", timeout=10, markup=False)
+        broken = self.library.problems
+        if broken:
+            count = sum(len(problems) for problems in broken.values())
+            self.notify(f"{count} problem(s) in {len(broken)} story file(s). Press o: the "
+                        "picker lists each with its errors.", title="Some story files did "
+                        "not load", severity="warning", timeout=15, markup=False)
+
+    def _progress_changed(self) -> None:
+        from tui.ui.screens.stories import StoryPicker
+
+        dashboard = self.dashboard
+        if dashboard is not None:
+            dashboard.show_archive(self.library.progress())
+        for screen in self.screen_stack:
+            if isinstance(screen, StoryPicker):
+                screen.library_changed()
+
+    def _showing(self) -> str | None:
+        dashboard = self.dashboard
+        return dashboard.corpus.story.id if dashboard and dashboard.corpus else None
+
+    def show_story(self, corpus: Corpus, select: str | None = None) -> None:
+        """Open ``corpus`` on the dashboard, with the user's takes on it (and ``select``
+        selected, when given)."""
         self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
         dashboard = self.dashboard
         if dashboard is not None:
-            dashboard.show_story(corpus)
+            dashboard.show_story(corpus, select)
 
-    def open_story(self, story_id: str | None) -> None:
+    def open_story(self, story_id: str | None, select: str | None = None) -> None:
         """Show the story with this id on the dashboard."""
-        dashboard = self.dashboard
-        for corpus in self.stories:
-            if corpus.story.id == story_id and dashboard is not None:
-                self.show_story(corpus)
-                self.notify(f"Opened “{corpus.story.title}”", markup=False)
+        corpus = self.library.stories.get(story_id or "")
+        if corpus is None or self.dashboard is None:
+            return
+        if corpus.story.id != self._showing():
+            self.show_story(corpus, select)
+            self.notify(f"Opened “{corpus.story.title}”", markup=False)
+        elif select is not None:
+            self.dashboard.follow(select)
 
     def action_stories(self) -> None:
         from tui.ui.screens.stories import StoryPicker
 
-        if len(self.stories) < 2:
+        if self.library.total < 2:
             self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
                         severity="information", markup=False)
             return
-        dashboard = self.dashboard
-        current = dashboard.corpus.story.id if dashboard and dashboard.corpus else None
-        self.push_screen(StoryPicker(self.stories, current), self.open_story)
+        self.push_screen(StoryPicker(self.library, self._showing()), self.open_story)
 
     def action_help(self) -> None:
         from tui.ui.screens.compute import ComputeScreen
@@ -461,13 +528,15 @@ def create_app(
     seeds: Sequence[Path] | None = None,
     theme: str | None = None,
     data_dir: Path | None = None,
+    story: str | None = None,
 ) -> DeepseekApp:
     """The app on ``seeds`` (default: the bundled stories), in ``theme`` if given.
 
     Without ``theme`` the config file's choice is used, else ``deepseek-dark``. The
     user's verdicts live in ``data_dir`` (default: ``DEEPSEEK_TUI_DATA_DIR`` or the
-    platform data folder).
+    platform data folder). ``story`` is the id of the story to open first (default:
+    the most recent).
     """
     if seeds is None:
         seeds = [default_seeds()]
-    return DeepseekApp(seeds, theme=theme, data_dir=data_dir)
+    return DeepseekApp(seeds, theme=theme, data_dir=data_dir, story=story)

@@ -15,9 +15,10 @@ def run(
     theme: str | None = None,
     data_dir: Path | None = None,
     headless: bool = False,
+    story: str | None = None,
 ) -> int:
     """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
-    app = create_app(seeds, theme=theme, data_dir=data_dir)
+    app = create_app(seeds, theme=theme, data_dir=data_dir, story=story)
     with ending_on_signals(app.exit_request):
         app.run(headless=headless)
     if app.loaded and not app.stories:

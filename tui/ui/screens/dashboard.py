@@ -29,15 +29,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from tui.core import formatting as fmt
 from tui.core.corpus import Corpus
 from tui.core.model import Stance, Verdict
-from tui.core.text import one_line
 from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
 from tui.ui.screens.dashboard_panes import LISTS, PaneFocus
+from tui.ui.screens.dashboard_stories import StorySwitch
 from tui.ui.screens.dashboard_takes import TakeKeys
 from tui.ui.screens.dashboard_views import StoryViews
 from tui.ui.takes import Takes
@@ -56,7 +55,8 @@ STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 _W = TypeVar("_W", bound=Widget)
 
 
-class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen[None]):
+class DashboardScreen(StorySwitch, TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded,
+                      Screen[None]):
     """The one screen of the story."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,14 +103,18 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
     stance_filter: reactive[Stance | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
-    def __init__(self, first: Corpus, takes: Takes) -> None:
+    def __init__(self, first: Corpus, takes: Takes, archive: str = "") -> None:
         """``first`` is shown as the screen mounts: in its very first frame; ``takes``
-        are the user's verdicts and notes (they may still be loading)."""
+        are the user's verdicts and notes (they may still be loading); ``archive``
+        says how many stories there are (``12/200 stories``), if more than one."""
         super().__init__()
         self._first: Corpus | None = first
+        self._archive = archive
         self.takes = takes
         self.corpus: Corpus | None = None
         self.history: list[str] = []
+        self.kept: dict[str, tuple[str | None, list[str]]] = {}
+        """Each story left: its selection and history, for when it is opened again."""
         self._planner: RowPlanner[build.Plan] | None = None  # of the story shown
         self._filtering = False
         self._first_frame_pending = True
@@ -119,7 +123,9 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
     # -- layout
 
     def compose(self) -> ComposeResult:
-        yield Masthead(id="masthead")
+        masthead = Masthead(id="masthead")
+        masthead.archive = self._archive
+        yield masthead
         # Born with the classes of the claims pane being active: setting them after
         # mounting restyles the subtrees again.
         with Horizontal(id="top", classes="-holds-active"):
@@ -171,28 +177,6 @@ class DashboardScreen(TakeKeys, PaneFocus, StoryViews, lifecycle.Guarded, Screen
         self._update_tabs()
 
     # -- the story
-
-    def show_story(self, corpus: Corpus) -> None:
-        """Show ``corpus``; selection, search and filters start afresh."""
-        self.corpus = corpus
-        self._planner = RowPlanner(len(corpus))
-        self.history.clear()
-        for name in ("claims", "reactions"):
-            self.query_one(f"#{name}", RowList).empty_text = f"no {name} match"
-        self.query_one(GpuPane).show_story(corpus)
-        story = corpus.story
-        self.query_one(Masthead).set_story(
-            one_line(story.title), (fmt.when(story.date, False), one_line(story.publisher)))
-        if not self._first_frame_pending:
-            self._prepare_search()
-        self.search_query = ""
-        self.stance_filter = None
-        self.selected = None
-        self.refresh_rows()
-        claims = self.query_one("#claims", RowList)
-        self.set_focus(claims)
-        if claims.current_key:
-            self.selected = claims.current_key
 
     def _visible(self) -> frozenset[str] | None:
         """Ids that match the search, or ``None`` when there is no search."""

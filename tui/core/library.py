@@ -109,6 +109,8 @@ class Library:
         batch: list[tuple[Path, Outcome]] = []
         handed = time.monotonic()
         for file, outcome in load_many(rest, use_cache=self.use_cache, loading=self.loading):
+            if isinstance(outcome, Corpus):
+                outcome.prepare_search()  # for the palette's search across stories
             batch.append((file, outcome))
             if time.monotonic() - handed >= BATCH_SECONDS:
                 yield batch

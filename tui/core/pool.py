@@ -83,14 +83,33 @@ class Loading:
 
     def start_pool(self, workers: int) -> ProcessPoolExecutor | None:
         import multiprocessing
+        import sys
 
         with self._lock:
             if self.cancelled.is_set():
                 return None
-            # Spawned, not forked: the app's threads (Textual's, the load worker's) hold
-            # locks a forked copy would inherit held.
-            self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"))
+            # multiprocessing hands its helper process sys.stderr's descriptor, and a
+            # TUI's stand-in for sys.stderr has none (-1: "bad value(s) in fds_to_keep").
+            stand_in = sys.stderr
+            sys.stderr = sys.__stderr__
+            try:
+                # Spawned, not forked: the app's threads (Textual's, the load worker's)
+                # hold locks a forked copy would inherit held.
+                self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
+                                                 initializer=_quiet_process)
+            except (OSError, ValueError):
+                return None
+            finally:
+                sys.stderr = stand_in
             return self._pool
+
+
+def _quiet_process() -> None:
+    """A pool process writes nothing to the terminal the app is drawing on."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def load_many(

@@ -80,6 +80,12 @@ def _item_commands() -> type[Provider]:
     return ItemCommands
 
 
+def _archive_search() -> type[Provider]:
+    from tui.ui.archive_search import ArchiveSearch
+
+    return ArchiveSearch
+
+
 def _app_commands() -> type[Provider]:
     from tui.ui.commands import AppCommands
 
@@ -93,7 +99,7 @@ class DeepseekApp(App[None]):
     # The dashboard's CSS, read with the app's: as a screen's CSS_PATH it made Textual
     # parse every stylesheet again and restyle the whole app when the screen opened.
     CSS_PATH = "screens/dashboard.tcss"
-    COMMANDS = App.COMMANDS | {_item_commands, _app_commands}
+    COMMANDS = App.COMMANDS | {_item_commands, _app_commands, _archive_search}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit deepseek-tui"),

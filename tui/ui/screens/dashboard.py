@@ -156,6 +156,7 @@ class DashboardScreen(StorySwitch, TakeKeys, PaneFocus, StoryViews, lifecycle.Gu
         if self._first_frame_pending:
             event.refresh_styles = False
             lifecycle.call_next(self, self._after_first_frame)
+        self.query_one(Masthead).set_archive(self._archive)  # as it is now (see show_archive)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

@@ -34,6 +34,7 @@ class StorySwitch(ScreenMixin):
     stance_filter: Stance | None
     _planner: RowPlanner[build.Plan] | None
     _first_frame_pending: bool
+    _archive: str
     if TYPE_CHECKING:
 
         def follow(self, item_id: str) -> None: ...
@@ -73,5 +74,12 @@ class StorySwitch(ScreenMixin):
             self.follow(select)
 
     def show_archive(self, progress: str) -> None:
-        """The archive's count on the story line (``12/200 stories``)."""
-        self.query_one(Masthead).set_archive(progress)
+        """The archive's count on the story line (``12/200 stories``).
+
+        Drawn only while the dashboard is on top: under the picker, a masthead that
+        changed made Textual draw the whole screen again (~90 ms at each batch of the
+        background load); the count catches up when the dashboard is back on top.
+        """
+        self._archive = progress
+        if self.app.screen is self:
+            self.query_one(Masthead).set_archive(progress)

@@ -12,6 +12,8 @@ the archive, so a keystroke is a substring test per story.
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,7 +22,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.core import formatting as fmt
 from tui.core.library import Entry, Library
@@ -31,7 +34,8 @@ from tui.ui.widgets.row_list import Column, LazyRows, Row, RowList
 
 COLUMNS = (Column("", 1), Column("Date", 12), Column("Story"), Column("Claims", 7, "right"),
            Column("Reactions", 9, "right"))
-MAX_PROBLEMS_SHOWN = 6
+MAX_PROBLEMS_SHOWN = 5
+RELIST_EVERY_S = 0.5
 
 
 def _plain(value: str) -> str:
@@ -54,6 +58,23 @@ def filter_text(entry: Entry) -> str:
     return " ".join(parts).casefold()
 
 
+class TextLines(Widget):
+    """Lines of text in a fixed height: changing them redraws them and lays out nothing
+    (a ``Static`` of the same lines laid the whole picker out again on every key)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def show(self, text: Text) -> None:
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
 class StoryPicker(Transient, ModalScreen[str | None]):
     """Pick a story; dismisses with its id, or ``None``."""
 
@@ -71,7 +92,7 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         #story-filter { border: none; height: 1; padding: 0 1; }
         #story-count { height: 1; padding: 0 1; color: $text-muted; }
         #story-list { height: 1fr; }
-        #story-details { height: auto; max-height: 8; padding: 0 1; color: $text-muted; }
+        #story-details { height: 8; padding: 0 1; color: $text-muted; }
     }
     """
 
@@ -91,6 +112,9 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         self.current = current
         self.entries: list[Entry] = []
         self._texts: list[str] = []
+        self._text_of: dict[tuple[Path, bool, bool], str] = {}
+        """Each entry's filter text, made once per state of its file."""
+        self._listed = 0.0
         self.shown: list[Entry] = []
         """The entries the filter lets through, in the list's order."""
 
@@ -98,9 +122,9 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         with Vertical() as frame:
             frame.border_title = "Stories — type to filter, Enter to open, Esc to close"
             yield Input(placeholder="Filter: title, id, date…", id="story-filter")
-            yield Static(id="story-count")
+            yield TextLines(id="story-count")
             yield RowList(COLUMNS, id="story-list", empty_text="no story matches")
-            yield Static(id="story-details")
+            yield TextLines(id="story-details")
 
     def on_mount(self) -> None:
         self._reload()
@@ -109,13 +133,22 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def library_changed(self) -> None:
-        """The archive has moved on (more stories loaded): list them all again."""
-        if self.is_mounted:
+        """The archive has moved on (more stories loaded): list them all again, at most
+        every ``RELIST_EVERY_S`` while it loads (typing in the filter comes first)."""
+        if self.is_mounted and (self.library.complete or
+                                time.monotonic() - self._listed >= RELIST_EVERY_S):
             self._reload()
 
     def _reload(self) -> None:
+        self._listed = time.monotonic()
         self.entries = self.library.entries()
-        self._texts = [filter_text(entry) for entry in self.entries]
+        texts = self._text_of
+        for entry in self.entries:
+            key = (entry.head.path, entry.corpus is not None, bool(entry.problems))
+            if key not in texts:
+                texts[key] = filter_text(entry)
+        self._texts = [texts[(e.head.path, e.corpus is not None, bool(e.problems))]
+                       for e in self.entries]
         self._refilter()
 
     @on(Input.Submitted, "#story-filter")
@@ -158,7 +191,7 @@ class StoryPicker(Transient, ModalScreen[str | None]):
     def _show_count(self) -> None:
         progress = self.library.progress() or "1 story"
         shown = f"{len(self.shown):,} shown · " if len(self.shown) != len(self.entries) else ""
-        self.query_one("#story-count", Static).update(Text(shown + progress))
+        self.query_one("#story-count", TextLines).show(Text(shown + progress))
 
     @on(RowList.Highlighted, "#story-list")
     def _highlighted(self, event: RowList.Highlighted) -> None:
@@ -177,7 +210,7 @@ class StoryPicker(Transient, ModalScreen[str | None]):
                                "`deepseek-tui validate` lists them all")
         elif entry is not None:
             details.append(_plain(str(entry.head.path)))
-        self.query_one("#story-details", Static).update(details)
+        self.query_one("#story-details", TextLines).show(details)
 
     @on(RowList.Selected, "#story-list")
     def _selected(self, event: RowList.Selected) -> None:

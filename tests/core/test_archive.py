@@ -133,7 +133,7 @@ def test_a_pool_of_processes_gives_what_one_thread_gives(
     (folder / "broken.toml").write_text(BROKEN_STORY)
     files = sorted(folder.iterdir())
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 2)
-    monkeypatch.setattr(pool, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "idle_cores", lambda: 2)
     started: list[int] = []
     real_start = pool.Loading.start_pool
 

@@ -7,9 +7,13 @@ processes, one per core: each checks a file, writes its cache entry and sends th
 entry's JSON back, which this process decodes as it would read the cache. Cached
 files are decoded here meanwhile. Results come back in the order of the files.
 
-A pool is worth it only for many files: each of its processes imports pydantic and
-the schema first (~0.4 s). Measured 2026-12-04 on 2 cores, a cold load of 1,000
-stories took 13.5 s in one thread and 7.9 s with the pool (``bench/archive.py``).
+A pool is worth it only for many files (each of its processes imports pydantic and
+the schema first, ~0.4 s) and only on idle cores: decoding its answers costs this
+process ~3.6 ms a story, so it spends more CPU in all than one thread (11.6 s for
+1,000 stories). Measured 2026-12-04 on this 2-core machine shared with other work
+(load average 1.5–2.2): 1,000 stories cold took 11.6 s in one thread, 12.7–17.5 s
+with a pool of two. So the pool starts only when the load average leaves two cores
+idle (``idle_cores``); a gain on an idle machine was not measured here.
 A pool that breaks (a process killed) leaves the remaining files to this thread.
 """
 
@@ -43,6 +47,25 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+def idle_cores() -> int:
+    """Cores not busy with other work (by the load average): a pool on a machine
+    whose other core is taken only adds its own overhead (see the module docstring)."""
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average here
+        busy = 0.0
+    return max(1, int(cores() - busy + 0.5))
+
+
+def _not_cached(files: Sequence[Path], use_cache: bool) -> list[Path]:
+    cold = []
+    for file in files:
+        raw = read_bytes(file)
+        if isinstance(raw, Problem) or not use_cache or not cache.has(cache.key_of(raw)):
+            cold.append(file)
+    return cold
 
 
 def check_in_process(path: Path, use_cache: bool) -> str | list[Problem]:
@@ -122,14 +145,10 @@ def load_many(
 ) -> Iterator[tuple[Path, Outcome]]:
     """Each file's story or problems, in the order of ``files``; stops once cancelled."""
     loading = loading or Loading()
-    cached: dict[Path, bool] = {}
-    for file in files:
-        raw = read_bytes(file)
-        cached[file] = not isinstance(raw, Problem) and use_cache and cache.has(cache.key_of(raw))
-    cold = [file for file in files if not cached[file]]
     futures: dict[Path, Future[str | list[Problem]]] = {}
-    workers = min(cores(), len(cold) // (POOL_MIN_FILES // 2))
-    if pool and len(cold) >= POOL_MIN_FILES and workers >= 2:
+    cold = _not_cached(files, use_cache) if pool and len(files) >= POOL_MIN_FILES else []
+    workers = min(idle_cores(), len(cold) // (POOL_MIN_FILES // 2))
+    if len(cold) >= POOL_MIN_FILES and workers >= 2:
         executor = loading.start_pool(workers)
         if executor is not None:
             try:

@@ -39,12 +39,13 @@ from tui.core.corpus import Corpus
 from tui.core.library import Library
 from tui.core.paths import default_seeds
 from tui.core.pool import Outcome
-from tui.core.problems import Problem, did_you_mean
+from tui.core.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
 from tui.ui import lifecycle
+from tui.ui.app_stories import StorySwitching
 from tui.ui.exits import HANG_UP, ExitRequest
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.screens.dashboard import DashboardScreen
@@ -92,7 +93,7 @@ def _app_commands() -> type[Provider]:
     return AppCommands
 
 
-class DeepseekApp(App[None]):
+class DeepseekApp(StorySwitching, App[None]):
     """deepseek-tui: one disputed story, claims to GPUs to reactions."""
 
     TITLE = "deepseek-tui"
@@ -440,70 +441,6 @@ class DeepseekApp(App[None]):
         # batch is thrown away, and the dashboard's first frame should be the one seen.
         if self.dashboard is None:
             lifecycle.call_later(self, self._open_dashboard, first)
-
-    def _more_loaded(self, batch: list[tuple[Path, Outcome]]) -> None:
-        """A batch of the background load: counts move, a story asked for opens."""
-        wanted = self.library.story_id
-        for file, outcome in batch:
-            corpus = self.library.add(file, outcome)
-            if corpus is not None and corpus.story.id == wanted and self._showing() != wanted:
-                self.show_story(corpus)  # --story named a file the quick look could not read
-        self._progress_changed()
-
-    def _all_loaded(self) -> None:
-        self._progress_changed()
-        wanted = self.library.story_id
-        if wanted is not None and wanted not in self.library.stories:
-            self.notify(f"No story '{wanted}'{did_you_mean(wanted, self.library.stories)}; "
-                        "press o to pick one.", severity="warning", timeout=10, markup=False)
-        broken = self.library.problems
-        if broken:
-            count = sum(len(problems) for problems in broken.values())
-            self.notify(f"{count} problem(s) in {len(broken)} story file(s). Press o: the "
-                        "picker lists each with its errors.", title="Some story files did "
-                        "not load", severity="warning", timeout=15, markup=False)
-
-    def _progress_changed(self) -> None:
-        from tui.ui.screens.stories import StoryPicker
-
-        dashboard = self.dashboard
-        if dashboard is not None:
-            dashboard.show_archive(self.library.progress())
-        for screen in self.screen_stack:
-            if isinstance(screen, StoryPicker):
-                screen.library_changed()
-
-    def _showing(self) -> str | None:
-        dashboard = self.dashboard
-        return dashboard.corpus.story.id if dashboard and dashboard.corpus else None
-
-    def show_story(self, corpus: Corpus, select: str | None = None) -> None:
-        """Open ``corpus`` on the dashboard, with the user's takes on it (and ``select``
-        selected, when given)."""
-        self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
-        dashboard = self.dashboard
-        if dashboard is not None:
-            dashboard.show_story(corpus, select)
-
-    def open_story(self, story_id: str | None, select: str | None = None) -> None:
-        """Show the story with this id on the dashboard."""
-        corpus = self.library.stories.get(story_id or "")
-        if corpus is None or self.dashboard is None:
-            return
-        if corpus.story.id != self._showing():
-            self.show_story(corpus, select)
-            self.notify(f"Opened “{corpus.story.title}”", markup=False)
-        elif select is not None:
-            self.dashboard.follow(select)
-
-    def action_stories(self) -> None:
-        from tui.ui.screens.stories import StoryPicker
-
-        if self.library.total < 2:
-            self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
-                        severity="information", markup=False)
-            return
-        self.push_screen(StoryPicker(self.library, self._showing()), self.open_story)
 
     def action_help(self) -> None:
         from tui.ui.screens.compute import ComputeScreen

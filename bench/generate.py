@@ -3,18 +3,22 @@
     python bench/generate.py --claims 10000 --reactions 10000 -o bench/corpora/big.toml
     python bench/generate.py --items 19999 -o bench/corpora/just-below.toml
     python bench/generate.py --replicate 714 -o bench/corpora/seed-x714.toml
+    python bench/generate.py --archive 200 -o bench/corpora/archive-200
 
 The story is synthetic and says so in its title; its shape matches the real seed
 (claims by actors, reactions replying to claims and to each other, GPUs, fleets), so
 every pane, link and search is exercised at scale. ``--items`` picks the numbers of
 claims and reactions that make a story of exactly that many items (what the
 dashboard's thresholds count). ``--replicate`` makes the bundled story's claims and
-reactions that many times over instead: real text, at scale.
+reactions that many times over instead: real text, at scale. ``--archive`` writes a
+folder of that many stories, each the bundled story under its own id, title and date
+(a claims desk's archive), one story a day going back from the bundled story's date.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
 import tomllib
@@ -216,6 +220,33 @@ def replicated_items(copies: int, seed: Path = SEED) -> int:
     return total + (copies - 1) * (len(document["claims"]) + len(document["reactions"]))
 
 
+ARCHIVE_NEWEST = dt.date(2025, 1, 26)
+"""The newest archive copy's date: a day before the bundled story, so the bundled
+story, put in the same folder, is what a launch opens."""
+
+
+def archive_story_toml(number: int, seed_text: str) -> str:
+    """Archive story ``number``: the bundled story's text, with its own id, title and
+    date (``number`` days before ``ARCHIVE_NEWEST``)."""
+    day = ARCHIVE_NEWEST - dt.timedelta(days=number)
+    text = re.sub(r'^id = "(.*)"$', f'id = "archive-{number:04d}"', seed_text, count=1,
+                  flags=re.MULTILINE)
+    text = re.sub(r'^title = "(.*)"$', rf'title = "Archive {number:04d}: \1"', text, count=1,
+                  flags=re.MULTILINE)
+    return re.sub(r'^date = \{ date = [0-9-]+, precision = "[a-z]+"(.*)$',
+                  rf'date = {{ date = {day.isoformat()}, precision = "day"\1', text, count=1,
+                  flags=re.MULTILINE)
+
+
+def write_archive(folder: Path, stories: int, seed: Path = SEED) -> None:
+    """A folder of ``stories`` archive stories (``archive_story_toml``), one file each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed_text = seed.read_text(encoding="utf-8")
+    for number in range(stories):
+        (folder / f"archive-{number:04d}.toml").write_text(
+            archive_story_toml(number, seed_text), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
@@ -223,9 +254,16 @@ def main() -> None:
     parser.add_argument("--items", type=int, help="exactly this many items (overrides both)")
     parser.add_argument("--replicate", type=int, metavar="COPIES",
                         help="the bundled story's claims and reactions, COPIES times over")
+    parser.add_argument("--archive", type=int, metavar="STORIES",
+                        help="a folder of STORIES copies of the bundled story (-o: the folder)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
+    if args.archive:
+        write_archive(args.output, args.archive)
+        size = sum(path.stat().st_size for path in args.output.iterdir())
+        print(f"wrote {args.archive} stories to {args.output} ({size / 1e6:.1f} MB)")
+        return
     args.output.parent.mkdir(parents=True, exist_ok=True)
     if args.replicate:
         text = replicated_toml(args.replicate)

@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         help="a story file or a folder of them (default: the bundled stories)",
     )
     parser.add_argument(
+        "--story",
+        dest="open_story",
+        metavar="ID",
+        help="the story to open first (default: the most recent); the others load behind it",
+    )
+    parser.add_argument(
         "--theme",
         metavar="NAME",
         help="colour theme (see `deepseek-tui themes`); remembered for next time",
@@ -396,7 +402,8 @@ def _has_terminal() -> bool:
 
 
 def cmd_run(
-    seeds: Path | None, theme: str | None, data_dir: Path | None = None, watch: bool = False
+    seeds: Path | None, theme: str | None, data_dir: Path | None = None, watch: bool = False,
+    story: str | None = None,
 ) -> int:
     if theme is not None:
         rows, problems = _theme_names()
@@ -423,7 +430,7 @@ def cmd_run(
     gc.disable()
     from tui.ui.launch import run
 
-    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir, watch=watch)
+    return run(_seed_paths(seeds), theme=theme, data_dir=data_dir, watch=watch, story=story)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -449,7 +456,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_compute(args)
     if args.command == "serve":
         return cmd_serve(args)
-    return cmd_run(args.seeds, args.theme, args.data_dir, args.watch)
+    return cmd_run(args.seeds, args.theme, args.data_dir, args.watch, args.open_story)
 
 
 if __name__ == "__main__":  # pragma: no cover

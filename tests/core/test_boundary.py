@@ -100,7 +100,7 @@ def test_the_static_check_finds_textual_imports() -> None:
 
 # ------------------------------------------------------------------ what core may import
 
-CORE_MAY_IMPORT = {"pydantic", "platformdirs"}
+CORE_MAY_IMPORT = {"pydantic", "platformdirs", "rtoml"}
 """Besides the public standard library (no ``_private`` modules such as ``_blake2``) and
 ``tui.core`` itself: nothing else, not even ``tui`` (``tui.__version__`` is
 ``tui.core.version``'s)."""

@@ -197,10 +197,13 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        ([], (None, None, None, False)),
-        (["--theme", "deepseek-light"], (None, "deepseek-light", None, False)),
-        (["--seeds", "x.toml", "--data-dir", "d"], (Path("x.toml"), None, Path("d"), False)),
-        (["--seeds", "x.toml", "--watch"], (Path("x.toml"), None, None, True)),
+        ([], (None, None, None, False, None)),
+        (["--theme", "deepseek-light"], (None, "deepseek-light", None, False, None)),
+        (["--seeds", "x.toml", "--data-dir", "d"],
+         (Path("x.toml"), None, Path("d"), False, None)),
+        (["--seeds", "x.toml", "--watch"], (Path("x.toml"), None, None, True, None)),
+        (["--seeds", "archive", "--story", "archive-0007"],
+         (Path("archive"), None, None, False, "archive-0007")),
     ],
 )
 def test_what_launches_the_dashboard(
@@ -211,8 +214,8 @@ def test_what_launches_the_dashboard(
     launched: list[tuple[object, ...]] = []
 
     def run(seeds: Path | None, theme: str | None, data_dir: Path | None = None,
-            watch: bool = False) -> int:
-        launched.append((seeds, theme, data_dir, watch))
+            watch: bool = False, story: str | None = None) -> int:
+        launched.append((seeds, theme, data_dir, watch, story))
         return EXIT_OK
 
     monkeypatch.setattr(tui.cli, "cmd_run", run)

@@ -35,8 +35,9 @@ async def test_full_size_lines() -> None:
         lines = [masthead.render_line(y).text for y in range(3)]
         assert all(len(line) == 120 for line in lines)
         assert lines[0].startswith(" Musk versus DeepSeek R1")
-        # The publisher does not fit: it is dropped whole, not cut (issue 16).
-        assert lines[0].rstrip().endswith("·  c. 2025-01-27")
+        # The publisher does not fit: it is dropped whole, not cut (issue 16); the count
+        # of the bundled stories ends the line.
+        assert lines[0].rstrip().endswith("·  c. 2025-01-27        2 stories")
         assert lines[1].startswith(" Reactions ✗ skeptical")
         assert lines[2].startswith(" Your take press v on a claim")
 

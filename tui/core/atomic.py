@@ -21,10 +21,12 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def atomic_write_text(path: Path, text: str, *, mode: int = 0o600) -> None:
+def atomic_write_text(path: Path, text: str, *, mode: int = 0o600, sync: bool = True) -> None:
     """Replace ``path`` with ``text`` (UTF-8) atomically; raises ``OSError`` on failure.
 
-    A new file gets ``mode``; an existing file keeps its permission bits.
+    A new file gets ``mode``; an existing file keeps its permission bits. ``sync=False``
+    skips both syncs, for files that may be lost in a power cut (a cache): other
+    processes still see the old text or the new, never half.
     """
     with contextlib.suppress(OSError):
         mode = path.stat().st_mode & 0o7777
@@ -36,14 +38,16 @@ def atomic_write_text(path: Path, text: str, *, mode: int = 0o600) -> None:
                 os.fchmod(stream.fileno(), mode)
             stream.write(text.encode("utf-8"))
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         os.replace(temp_name, path)
         done = True
     finally:
         if not done:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
-    fsync_dir(path.parent)
+    if sync:
+        fsync_dir(path.parent)
 
 
 def new_file_mode() -> int:

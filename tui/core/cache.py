@@ -46,6 +46,14 @@ def _entry(key: str) -> Path:
     return cache_dir() / f"story-{key}.json"
 
 
+def has(key: str) -> bool:
+    """Whether an entry for ``key`` is there (it may still fail to read: ``get`` says)."""
+    try:
+        return _entry(key).is_file()
+    except OSError:
+        return False
+
+
 def get(key: str) -> StoryData | None:
     """The cached story for ``key``, or ``None`` (missing, unreadable or malformed)."""
     data = _read(key)
@@ -80,4 +88,6 @@ def _write(key: str, payload: Any) -> None:
         return
     with contextlib.suppress(OSError):
         cache_dir().mkdir(parents=True, exist_ok=True)
-        atomic_write_text(_entry(key), text, mode=0o600)
+        # Not synced to disk: an entry lost or cut short in a power cut fails its JSON
+        # or key check and is rewritten. The two syncs were 0.9 of 1.3 ms per story.
+        atomic_write_text(_entry(key), text, mode=0o600, sync=False)

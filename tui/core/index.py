@@ -10,7 +10,8 @@ Thread rules:
 - ``reply_order`` is computed in ``Corpus.build``, that is in whichever thread loads
   the story (the load worker, or the UI thread for a small cached story), before the
   corpus is handed to anyone else. It is never written again: any thread may read it.
-- ``haystack`` (each item's search text) is built once, under ``building``.
+- ``haystack`` (each item's search text) is built once, under ``building``, and
+  ``findable`` with it, before it.
   ``prepare_search`` builds it off the UI thread ahead of the first search; a search
   in a worker that comes while it is being built waits for that build (on 200,000
   items it takes half a second) instead of building it a second time.
@@ -44,13 +45,16 @@ class Threaded(NamedTuple):
 class CorpusIndex:
     """The derived state of one corpus (see the module docstring for its thread rules)."""
 
-    __slots__ = ("building", "by_stance", "haystack", "last_scanned", "last_search",
-                 "reply_order")
+    __slots__ = ("building", "by_stance", "findable", "haystack", "last_scanned",
+                 "last_search", "reply_order")
 
     def __init__(self, reactions: Sequence[Reaction]) -> None:
         self.reply_order: tuple[Threaded, ...] = reply_order(reactions)
         self.by_stance: dict[Stance, tuple[Threaded, ...]] = {}
         self.haystack: Mapping[str, str] | None = None
+        self.findable: tuple[tuple[str, str], ...] = ()
+        """The search text of the claims, reactions and actors (what a search across
+        stories looks in), as (id, text) pairs; built with ``haystack``."""
         self.building = threading.Lock()
         self.last_search: tuple[str, frozenset[str]] | None = None
         self.last_scanned = 0

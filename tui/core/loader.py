@@ -108,34 +108,42 @@ def _items(story: StoryData) -> int:
 def load(
     paths: Iterable[Path], *, use_cache: bool = True, progress: Progress = _quiet
 ) -> LoadResult:
-    """Every story under ``paths``; a story id seen twice keeps the first."""
-    stories: list[Corpus] = []
-    problems: list[Problem] = []
-    files: list[Path] = []
-    seen: dict[str, Path] = {}
-    origins: list[Path] = []
+    """Every story under ``paths``; a story id seen twice keeps the first.
+
+    Many files not yet in the cache are checked in a pool of processes
+    (``tui.core.pool``); the stories and problems come back in path order all the same.
+    """
+    from tui.core.pool import load_many
+
+    entries: list[Path | Problem] = []
     for path in paths:
         found = story_files(path)
-        if isinstance(found, Problem):
-            problems.append(found)
+        entries += [found] if isinstance(found, Problem) else found
+    files = [entry for entry in entries if isinstance(entry, Path)]
+    outcomes = load_many(files, use_cache=use_cache, progress=progress)
+    stories: list[Corpus] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    origins: list[Path] = []
+    for entry in entries:
+        if isinstance(entry, Problem):
+            problems.append(entry)
             continue
-        for file in found:
-            files.append(file)
-            result = load_file(file, use_cache=use_cache, progress=progress)
-            if isinstance(result, list):
-                problems.extend(result)
-            elif result.story.id in seen:
-                problems.append(
-                    Problem(
-                        file,
-                        f"story id '{result.story.id}' is already used by {seen[result.story.id]}",
-                        item="story.id",
-                    )
+        file, result = next(outcomes)
+        if isinstance(result, list):
+            problems.extend(result)
+        elif result.story.id in seen:
+            problems.append(
+                Problem(
+                    file,
+                    f"story id '{result.story.id}' is already used by {seen[result.story.id]}",
+                    item="story.id",
                 )
-            else:
-                seen[result.story.id] = file
-                stories.append(result)
-                origins.append(file)
+            )
+        else:
+            seen[result.story.id] = file
+            stories.append(result)
+            origins.append(file)
     return LoadResult(tuple(stories), tuple(problems), tuple(files), tuple(origins))
 
 

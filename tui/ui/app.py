@@ -36,14 +36,16 @@ from textual.theme import BUILTIN_THEMES, Theme, ThemeProvider
 from textual.widgets import Static
 
 from tui.core.corpus import Corpus
-from tui.core.loader import load, load_cached
+from tui.core.library import Library
 from tui.core.paths import default_seeds
+from tui.core.pool import Outcome
 from tui.core.problems import Problem
 
 if TYPE_CHECKING:
     from tui.core.themes import LoadedTheme
     from tui.core.userdata import UserStore
 from tui.ui import lifecycle
+from tui.ui.app_stories import StorySwitching
 from tui.ui.exits import HANG_UP, ExitRequest
 from tui.ui.idle_gc import CHECK_EVERY_S, IdleCollector
 from tui.ui.reloading import SeedReloads
@@ -80,20 +82,26 @@ def _item_commands() -> type[Provider]:
     return ItemCommands
 
 
+def _archive_search() -> type[Provider]:
+    from tui.ui.archive_search import ArchiveSearch
+
+    return ArchiveSearch
+
+
 def _app_commands() -> type[Provider]:
     from tui.ui.commands import AppCommands
 
     return AppCommands
 
 
-class DeepseekApp(SeedReloads, App[None]):
+class DeepseekApp(SeedReloads, StorySwitching, App[None]):
     """deepseek-tui: one disputed story, claims to GPUs to reactions."""
 
     TITLE = "deepseek-tui"
     # The dashboard's CSS, read with the app's: as a screen's CSS_PATH it made Textual
     # parse every stylesheet again and restyle the whole app when the screen opened.
     CSS_PATH = "screens/dashboard.tcss"
-    COMMANDS = App.COMMANDS | {_item_commands, _app_commands}
+    COMMANDS = App.COMMANDS | {_item_commands, _app_commands, _archive_search}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit deepseek-tui"),
@@ -113,16 +121,17 @@ class DeepseekApp(SeedReloads, App[None]):
         theme: str | None = None,
         data_dir: Path | None = None,
         watch: bool = False,
+        story: str | None = None,
     ) -> None:
         super().__init__()
         self.seeds = list(seeds)
+        self.library = Library(self.seeds, story)
+        """Every story file: the first story loads first, the rest in the background."""
         self.prepare_watcher(watch)  # with --watch: its first look, before the load
         self.data_dir = data_dir
         self.takes = Takes(self, self._takes_changed)
         """The user's verdicts and notes; the dashboard gets them handed in."""
         self.last_export: Path | None = None
-        self.stories: tuple[Corpus, ...] = ()
-        self.problems: tuple[Problem, ...] = ()
         self.keymap: dict[str, str] = {}
         self.loaded = False
         self.settled = False
@@ -131,8 +140,8 @@ class DeepseekApp(SeedReloads, App[None]):
         self.idle_gc = IdleCollector()
         paths = ", ".join(str(path) for path in self.seeds)
         self._loading = Static(Text(f"Loading stories from {paths} …"), id="loading")
-        # A small story already in the cache takes a few ms to read: no loading view.
-        self._quick = load_cached(self.seeds)
+        # A small first story already in the cache takes a few ms to read: no loading view.
+        self._quick = self.library.quick_first()
         self.theme_order: list[str] = []
         self.wanted_theme = theme or configured_theme() or DEFAULT_THEME
         quick = quick_theme(self.wanted_theme)
@@ -208,6 +217,16 @@ class DeepseekApp(SeedReloads, App[None]):
         return dict(STANCE_DEFAULTS)
 
     @property
+    def stories(self) -> tuple[Corpus, ...]:
+        """The stories loaded so far, in the order they loaded."""
+        return tuple(self.library.stories.values())
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem found so far (the seed paths', then each file's)."""
+        return tuple(self.library.all_problems())
+
+    @property
     def dashboard(self) -> DashboardScreen | None:
         for screen in self.screen_stack:
             if isinstance(screen, DashboardScreen):
@@ -222,8 +241,8 @@ class DeepseekApp(SeedReloads, App[None]):
         one, saved about 5 ms of start-up (one screen less to mount, and no push).
         """
         quick = self._quick
-        if quick is not None and quick.stories:
-            return DashboardScreen(quick.stories[0], self.takes)
+        if quick is not None:
+            return DashboardScreen(quick, self.takes, self.library.progress())
         return super().get_default_screen()
 
     def compose(self) -> ComposeResult:
@@ -236,24 +255,38 @@ class DeepseekApp(SeedReloads, App[None]):
         if pending is not None:  # SIGTERM or SIGHUP came before the event loop ran
             self.leave(pending)
             return
-        quick = self._quick
-        if quick is None:
+        if self._quick is None:
             self.load_stories()
         else:
-            self._stories_loaded(quick.stories, quick.problems, quick.story_files)
+            self.loaded = True
 
     async def _open_dashboard(self, first: Corpus) -> None:
-        await self.push_screen(DashboardScreen(first, self.takes))
+        await self.push_screen(DashboardScreen(first, self.takes, self.library.progress()))
 
     @work(thread=True, exclusive=True, group="load", description="load stories")
     def load_stories(self) -> None:
-        """Read the seeds off the UI thread (a cached seed needs no pydantic).
+        """Read the first story off the UI thread (a cached seed needs no pydantic):
+        the one named by ``--story``, else the most recent (``tui.core.library``).
 
-        Each story's reply order is worked out here too, as its corpus is built.
+        Its reply order is worked out here too, as its corpus is built.
         """
-        result = load(self.seeds, progress=self._report_progress)
-        lifecycle.call_from_thread(self, self._stories_loaded, result.stories, result.problems,
-                                   result.story_files)
+        results = self.library.load_first(progress=self._report_progress)
+        lifecycle.call_from_thread(self, self._first_loaded, results)
+
+    @work(thread=True, exclusive=True, group="archive", description="load the other stories")
+    def load_rest(self) -> None:
+        """The archive's other stories, newest first, handed over in batches; a pool of
+        processes checks the ones not yet cached (``tui.core.pool``)."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        for batch in self.library.load_rest():
+            if worker.is_cancelled or self.library.stopped:
+                return
+            lifecycle.call_from_thread(self, self._more_loaded, batch)
+        if not (worker.is_cancelled or self.library.stopped):
+            self.library.finish()  # writes the archive's index: off the UI thread
+            lifecycle.call_from_thread(self, self._all_loaded)
 
     def on_dashboard_screen_rows_shown(self) -> None:
         """The first rows are on their way to the screen: now load everything else.
@@ -276,6 +309,11 @@ class DeepseekApp(SeedReloads, App[None]):
         self.idle_gc.start()
         lifecycle.set_interval(self, CHECK_EVERY_S, self.idle_gc.tick, name="idle gc")
         self.load_settings()
+        if self.library.total > len(self.library.done):
+            self.load_rest()
+        else:  # every file was read on the way to the first story
+            self.library.finish()
+            self._all_loaded()
         self.start_watching()
 
     @work(thread=True, exclusive=True, group="settings", description="load settings")
@@ -357,6 +395,7 @@ class DeepseekApp(SeedReloads, App[None]):
 
     def on_unmount(self) -> None:
         self.stop_watching()  # its thread ends here: none is left behind
+        self.library.cancel()  # the background load stops between two files
         self.idle_gc.stop()
         self.takes.shutdown()  # every change reaches the disk before we go
 
@@ -401,55 +440,21 @@ class DeepseekApp(SeedReloads, App[None]):
         self.theme = order[(position + 1) % len(order)]
         self.notify(f"Theme: {self.theme}", markup=False)
 
-    def _stories_loaded(
-        self,
-        stories: tuple[Corpus, ...],
-        problems: tuple[Problem, ...],
-        origins: tuple[Path, ...] = (),
-    ) -> None:
-        """Keep the stories and open the dashboard on the first."""
-        self.stories = stories
-        self.problems = problems
-        self.origins = dict(zip(origins, stories, strict=True))
+    def _first_loaded(self, results: list[tuple[Path, Outcome]]) -> None:
+        """The first story is here (or every file failed): open the dashboard on it."""
+        first = None
+        for file, outcome in results:
+            added = self.library.add(file, outcome)
+            if added is not None:  # not ``or``: a story with no items yet is falsy
+                first = added
         self.loaded = True
-        if not stories:
+        if first is None:
             self.exit(return_code=2)
             return
-        if problems and self.watcher is None:  # watching: the problems panel lists them
-            files = "\n".join(str(path) for path in dict.fromkeys(p.file for p in problems))
-            self.notify(f"{len(problems)} problem(s) in:\n{files}\nRun `deepseek-tui validate` "
-                        "for details.", title="Some story files did not load",
-                        severity="warning", timeout=15, markup=False)
         # After Textual's start-up batch (this can run inside it): a frame drawn in the
         # batch is thrown away, and the dashboard's first frame should be the one seen.
-        if self.dashboard is None:  # it is the first screen when the story was cached
-            lifecycle.call_later(self, self._open_dashboard, stories[0])
-
-    def show_story(self, corpus: Corpus) -> None:
-        """Open ``corpus`` on the dashboard, with the user's takes on it."""
-        self.takes.sync(corpus.story.id, frozenset(c.id for c in corpus.claims))
-        dashboard = self.dashboard
-        if dashboard is not None:
-            dashboard.show_story(corpus)
-
-    def open_story(self, story_id: str | None) -> None:
-        """Show the story with this id on the dashboard."""
-        dashboard = self.dashboard
-        for corpus in self.stories:
-            if corpus.story.id == story_id and dashboard is not None:
-                self.show_story(corpus)
-                self.notify(f"Opened “{corpus.story.title}”", markup=False)
-
-    def action_stories(self) -> None:
-        from tui.ui.screens.stories import StoryPicker
-
-        if len(self.stories) < 2:
-            self.notify("Only one story is loaded. Point --seeds at a folder of stories.",
-                        severity="information", markup=False)
-            return
-        dashboard = self.dashboard
-        current = dashboard.corpus.story.id if dashboard and dashboard.corpus else None
-        self.push_screen(StoryPicker(self.stories, current), self.open_story)
+        if self.dashboard is None:
+            lifecycle.call_later(self, self._open_dashboard, first)
 
     def action_help(self) -> None:
         from tui.ui.screens.compute import ComputeScreen
@@ -481,14 +486,16 @@ def create_app(
     theme: str | None = None,
     data_dir: Path | None = None,
     watch: bool = False,
+    story: str | None = None,
 ) -> DeepseekApp:
     """The app on ``seeds`` (default: the bundled stories), in ``theme`` if given.
 
     Without ``theme`` the config file's choice is used, else ``deepseek-dark``. The
     user's verdicts live in ``data_dir`` (default: ``DEEPSEEK_TUI_DATA_DIR`` or the
-    platform data folder). With ``watch``, a saved story file reloads on screen (the
+    platform data folder). ``story`` is the id of the story to open first (default:
+    the most recent). With ``watch``, a saved story file reloads on screen (the
     watcher starts after the first frame).
     """
     if seeds is None:
         seeds = [default_seeds()]
-    return DeepseekApp(seeds, theme=theme, data_dir=data_dir, watch=watch)
+    return DeepseekApp(seeds, theme=theme, data_dir=data_dir, watch=watch, story=story)

@@ -16,9 +16,10 @@ def run(
     data_dir: Path | None = None,
     headless: bool = False,
     watch: bool = False,
+    story: str | None = None,
 ) -> int:
     """Run the dashboard; 2 (with every problem on stderr) if no story could load."""
-    app = create_app(seeds, theme=theme, data_dir=data_dir, watch=watch)
+    app = create_app(seeds, theme=theme, data_dir=data_dir, watch=watch, story=story)
     with ending_on_signals(app.exit_request):
         app.run(headless=headless)
     if app.loaded and not app.stories:

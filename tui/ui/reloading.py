@@ -27,6 +27,7 @@ from tui.ui import lifecycle
 if TYPE_CHECKING:
     from textual.app import App
 
+    from tui.core.library import Library
     from tui.core.watch import SeedWatcher
     from tui.ui.screens.dashboard import DashboardScreen
     from tui.ui.takes import Takes
@@ -44,21 +45,19 @@ class SeedReloads(AppMixin):
     """Watch the seeds, reload what was saved, show the problems of what is broken."""
 
     seeds: list[Path]
-    stories: tuple[Corpus, ...]
-    problems: tuple[Problem, ...]
-    origins: dict[Path, Corpus]
-    """Each story file's last good story (what a broken save leaves on screen)."""
+    library: Library
     watcher: SeedWatcher | None = None
     if TYPE_CHECKING:
         takes: Takes
 
         @property
         def dashboard(self) -> DashboardScreen | None: ...
-        def show_story(self, corpus: Corpus) -> None: ...
+        @property
+        def problems(self) -> tuple[Problem, ...]: ...
+        def show_story(self, corpus: Corpus, select: str | None = None) -> None: ...
 
     def prepare_watcher(self, watch: bool) -> None:
         """Make the watcher (not started yet): its first look is now, before the load."""
-        self.origins = {}
         if watch:
             from tui.core.watch import SeedWatcher
 
@@ -70,7 +69,7 @@ class SeedReloads(AppMixin):
             return
         self.watcher.start()
         if self.problems:
-            self._show_problems()
+            self.show_seed_problems()
 
     def stop_watching(self) -> None:
         if self.watcher is not None:
@@ -94,33 +93,28 @@ class SeedReloads(AppMixin):
 
     def _stories_reloaded(self, result: LoadResult) -> None:
         """Show the saved stories, each broken file's last good one in its place."""
-        loaded = dict(zip(result.story_files, result.stories, strict=True))
-        broken = set(result.bad_files)
-        origins: dict[Path, Corpus] = {}
-        for file in [*result.files, *self.seeds]:  # a deleted story file is a seed path
-            if file in loaded:
-                origins[file] = loaded[file]
-            elif file in broken and file in self.origins:
-                origins[file] = self.origins[file]
-        self.problems = result.problems
+        library = self.library
         dashboard = self.dashboard
-        if origins:
-            shown = dashboard.corpus if dashboard is not None else None
-            shown_file = next((f for f, c in self.origins.items() if c is shown), None)
-            self.origins = origins
-            self.stories = tuple(origins.values())
-            again = origins.get(shown_file) if shown_file is not None else None
+        shown = dashboard.corpus if dashboard is not None else None
+        shown_file = library.file_of.get(shown.story.id) if shown is not None else None
+        library.reloaded(dict(zip(result.story_files, result.stories, strict=True)),
+                         result.problems)
+        if library.stories:
+            again = library.story_in(shown_file) if shown_file is not None else None
             if again is None:  # its file is gone from the folder
-                self.show_story(self.stories[0])
+                self.show_story(next(iter(library.stories.values())))
             elif dashboard is not None and again is not shown:
                 self.takes.sync(again.story.id, frozenset(c.id for c in again.claims))
                 dashboard.show_story(again, keep=True)
-        self._show_problems()
+        self.show_seed_problems()
 
-    def _show_problems(self) -> None:
+    def show_seed_problems(self) -> None:
+        """The problems panel: every file's problems, and whether the story on screen is
+        the last good one of a file that is broken now."""
         dashboard = self.dashboard
         if dashboard is None:
             return
         shown = dashboard.corpus
-        kept = any(self.origins.get(p.file) is shown for p in self.problems)
+        shown_file = self.library.file_of.get(shown.story.id) if shown is not None else None
+        kept = any(p.file == shown_file for p in self.problems)
         dashboard.show_problems(self.problems, shown.story.title if kept and shown else None)

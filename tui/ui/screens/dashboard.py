@@ -112,14 +112,18 @@ class DashboardScreen(
     stance_filter: reactive[Stance | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[str] = reactive("claims", init=False, repaint=False)
 
-    def __init__(self, first: Corpus, takes: Takes) -> None:
+    def __init__(self, first: Corpus, takes: Takes, archive: str = "") -> None:
         """``first`` is shown as the screen mounts: in its very first frame; ``takes``
-        are the user's verdicts and notes (they may still be loading)."""
+        are the user's verdicts and notes (they may still be loading); ``archive``
+        says how many stories there are (``12/200 stories``), if more than one."""
         super().__init__()
         self._first: Corpus | None = first
+        self._archive = archive
         self.takes = takes
         self.corpus: Corpus | None = None
         self.history: list[str] = []
+        self.kept: dict[str, tuple[str | None, list[str]]] = {}
+        """Each story left: its selection and history, for when it is opened again."""
         self._planner: RowPlanner[build.Plan] | None = None  # of the story shown
         self.columns = build.StoryColumns(build.CLAIM_COLUMNS, build.REACTION_COLUMNS)
         """The claims' and reactions' columns, names sized to the story's (per story)."""
@@ -130,7 +134,9 @@ class DashboardScreen(
     # -- layout
 
     def compose(self) -> ComposeResult:
-        yield Masthead(id="masthead")
+        masthead = Masthead(id="masthead")
+        masthead.archive = self._archive
+        yield masthead
         # Born with the classes of the claims pane being active: setting them after
         # mounting restyles the subtrees again.
         with Horizontal(id="top", classes="-holds-active"):
@@ -161,6 +167,7 @@ class DashboardScreen(
         if self._first_frame_pending:
             event.refresh_styles = False
             lifecycle.call_next(self, self._after_first_frame)
+        self.query_one(Masthead).set_archive(self._archive)  # as it is now (see show_archive)
 
     def on_resize(self, event: Resize) -> None:
         self._apply_size(event.size.width, event.size.height)

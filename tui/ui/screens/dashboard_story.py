@@ -1,11 +1,14 @@
-"""Putting a story on the dashboard: a new one afresh, or the same one saved again.
+"""Putting a story on the dashboard: another one, or the same one saved again; the
+archive's count.
 
-A mixin of ``DashboardScreen``. ``show_story`` opens a story with selection, search and
-filters cleared (``o``, the first story). Under ``--watch`` a saved story comes back
-with ``keep``: the selection, the search, the stance filter, the GPU baseline and the
-inspector's way back stay where their items still exist, and focus stays where it
-was. The problems panel (``widgets/problems_panel.py``) is mounted here the first time
-a saved file has a problem.
+A mixin of ``DashboardScreen``. ``show_story`` opens a story with search and filters
+cleared (``o``, the palette, the first story); each story keeps its own place: the item
+selected and the way back (``history``) are put aside when another story opens and
+come back with it, so a switch never mixes two stories' trails. Under ``--watch`` a
+saved story comes back with ``keep``: the selection, the search, the stance filter,
+the GPU baseline and the inspector's way back stay where their items still exist, and
+focus stays where it was. The problems panel (``widgets/problems_panel.py``) is
+mounted here the first time a saved file has a problem.
 """
 
 from __future__ import annotations
@@ -34,9 +37,12 @@ class StoryShown(ScreenMixin):
 
     corpus: Corpus | None
     history: list[str]
+    kept: dict[str, tuple[str | None, list[str]]]
+    """Each story left: its selection and history, for when it is opened again."""
     columns: build.StoryColumns
     _planner: RowPlanner[build.Plan] | None
     _first_frame_pending: bool
+    _archive: str
     if TYPE_CHECKING:
         selected: str | None
         search_query: str
@@ -45,9 +51,15 @@ class StoryShown(ScreenMixin):
         def _prepare_search(self) -> None: ...
         def refresh_rows(self, typing: bool = False) -> None: ...
         def watch_selected(self, item_id: str | None) -> None: ...
+        def follow(self, item_id: str) -> None: ...
 
-    def show_story(self, corpus: Corpus, keep: bool = False) -> None:
-        """Show ``corpus``: afresh, or with ``keep`` as the same story saved again."""
+    def show_story(self, corpus: Corpus, select: str | None = None, keep: bool = False) -> None:
+        """Show ``corpus``: afresh (search and filters cleared, the selection and history
+        it had when last shown, then ``select`` selected), or with ``keep`` as the same
+        story saved again (search, filter, selection and baseline kept where they can)."""
+        left = self.corpus
+        if not keep and left is not None and left.story.id != corpus.story.id:
+            self.kept[left.story.id] = (self.selected, list(self.history))
         gpu_pane = self.query_one(GpuPane)
         baseline = gpu_pane.baseline if keep else None
         selected = self.selected if keep else None
@@ -78,6 +90,23 @@ class StoryShown(ScreenMixin):
         self.set_focus(claims)
         if claims.current_key:
             self.selected = claims.current_key
+        before, history = self.kept.pop(corpus.story.id, (None, []))
+        if before is not None:
+            self.follow(before)
+            self.history[:] = history
+        if select is not None:
+            self.follow(select)
+
+    def show_archive(self, progress: str) -> None:
+        """The archive's count on the story line (``12/200 stories``).
+
+        Drawn only while the dashboard is on top: under the picker, a masthead that
+        changed made Textual draw the whole screen again (~90 ms at each batch of the
+        background load); the count catches up when the dashboard is back on top.
+        """
+        self._archive = progress
+        if self.app.screen is self:
+            self.query_one(Masthead).set_archive(progress)
 
     def _show_again(self, selected: str | None) -> None:
         """The rows of the saved story under the same search and filter, the same item

@@ -82,6 +82,8 @@ class Masthead(Widget):
         super().__init__(id=id)
         self.title = ""
         self.details: tuple[str, ...] = ()
+        self.archive = ""
+        """How many stories there are, at the end of the story line (``12/200 stories``)."""
         self.counts: dict[Stance, int] = {}
         self.take = Text()
         self.tabs = Text()
@@ -93,9 +95,25 @@ class Masthead(Widget):
         self.title, self.details = title, details
         self.refresh()
 
+    def set_archive(self, progress: str) -> None:
+        if progress != self.archive:
+            self.archive = progress
+            self.refresh()
+
     def story_line(self, width: int) -> Text:
         """The title with as many details as fit in ``width``, the last ones dropped
-        first; only a title too long on its own is cut (with an ellipsis)."""
+        first; only a title too long on its own is cut (with an ellipsis). The
+        archive's count, if any, keeps the right end."""
+        if self.archive:
+            count = f"  {self.archive}"
+            line = self._story_line(max(width - len(count), 0))
+            line.truncate(max(width - len(count), 0), overflow="ellipsis")
+            line.pad_right(max(width - len(count) - line.cell_len, 0))
+            line.append(count, "dim")
+            return line
+        return self._story_line(width)
+
+    def _story_line(self, width: int) -> Text:
         line = Text()
         for count in range(len(self.details), -1, -1):
             line = Text()

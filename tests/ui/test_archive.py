@@ -1,0 +1,152 @@
+"""An archive in the app: the first story first, the rest behind it, the picker, and
+search across stories in the palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from bench.generate import write_archive
+from tests.core.test_archive import BROKEN_STORY
+from tests.ui.helpers import loaded, make_app
+from tui.ui.app import DeepseekApp, create_app
+from tui.ui.archive_search import ArchiveSearch
+from tui.ui.screens.stories import StoryPicker, TextLines
+from tui.ui.widgets.masthead import Masthead
+from tui.ui.widgets.row_list import RowList
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Six copies of the bundled story (archive-0000 the newest) and a broken file
+    dated after all of them."""
+    write_archive(tmp_path / "archive", 6)
+    (tmp_path / "archive" / "broken.toml").write_text(BROKEN_STORY)
+    return tmp_path / "archive"
+
+
+async def all_loaded(app: DeepseekApp, pilot: Pilot[None]) -> None:
+    await loaded(pilot)
+    for _ in range(500):
+        if app.library.complete:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the archive never finished loading")
+
+
+async def test_the_newest_story_opens_first_and_the_rest_load_behind_it(folder: Path) -> None:
+    app = make_app([folder])
+    shown_when_batch_came: list[str | None] = []
+    more_loaded = app._more_loaded
+
+    def watch(batch: list[object]) -> None:
+        shown_when_batch_came.append(app._showing())
+        more_loaded(batch)  # type: ignore[arg-type]
+
+    app._more_loaded = watch  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        screen = app.dashboard
+        assert screen is not None and screen.corpus is not None
+        assert screen.corpus.story.id == "archive-0000"
+        # Every batch of the background load came with the first story already shown.
+        assert shown_when_batch_came and set(shown_when_batch_came) == {"archive-0000"}
+        assert len(app.stories) == 6
+        assert screen.query_one(Masthead).archive == "6 stories, 1 broken"
+        assert any("Press o" in str(n.message) for n in app._notifications)
+
+
+async def test_story_flag_opens_that_story(folder: Path) -> None:
+    app = create_app([folder], theme="deepseek-dark", story="archive-0004")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        assert app._showing() == "archive-0004"
+
+
+async def test_picker_lists_every_story_newest_first_with_the_broken_file(folder: Path) -> None:
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, StoryPicker)
+        rows = picker.query_one(RowList)
+        assert list(rows._keys) == ["file:" + str(folder / "broken.toml"),
+                                    *(f"archive-{n:04d}" for n in range(6))]
+        assert rows.current_key == "archive-0000"  # the story open
+        assert "7 stories" not in picker.query_one("#story-count", TextLines).text.plain
+        await pilot.press("up")  # the broken file: its located problems under the list
+        details = picker.query_one("#story-details", TextLines).text.plain
+        assert "did not load" in details and "claims[0].kind" in details
+        assert "broken.toml:" in details  # file:line
+        await pilot.press(*"0003")  # filter as you type
+        await pilot.pause()
+        assert list(rows._keys) == ["archive-0003"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app._showing() == "archive-0003"
+
+
+async def test_palette_finds_items_in_every_story_and_opens_one(folder: Path) -> None:
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        provider = ArchiveSearch(app.screen)
+        hits = [hit async for hit in provider.search("H800")]
+        stories = {hit.help for hit in hits}
+        assert len(stories) == 6  # every story, each hit naming its story
+        assert all(help_text and help_text.startswith("in “Archive 000") for help_text in stories)
+        musk = [hit async for hit in provider.search("musk")]
+        assert {hit.text.split(":")[0] for hit in musk if hit.text} == {
+            "Actor", "Claim", "Reaction"}
+        assert any(hit.text and hit.text.startswith("Actor: Elon Musk") for hit in musk)
+        target = next(hit for hit in hits
+                      if hit.help and "Archive 0002" in hit.help and hit.text
+                      and hit.text.startswith("Claim"))
+        await pilot.pause()
+        target.command()  # type: ignore[call-arg]
+        await pilot.pause()
+        screen = app.dashboard
+        assert screen is not None and screen.corpus is not None
+        assert screen.corpus.story.id == "archive-0002"
+        assert screen.selected is not None and screen.corpus.kind_of(screen.selected) == "claim"
+        assert "h800" in screen.corpus.index.haystack[screen.selected]  # type: ignore[index]
+
+
+async def test_palette_query_shows_hits_naming_their_stories(folder: Path) -> None:
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        await pilot.press("ctrl+p", *"H800")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            options = app.screen.query("CommandList")
+            if options and options.first().option_count:
+                break
+        command_list = app.screen.query_one("CommandList")
+        prompts = [str(command_list.get_option_at_index(i).prompt)
+                   for i in range(command_list.option_count)]
+        assert any("Archive 0005" in prompt for prompt in prompts), prompts[:3]
+
+
+async def test_each_story_keeps_its_own_selection_and_history(folder: Path) -> None:
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        screen = app.dashboard
+        assert screen is not None and screen.corpus is not None
+        await pilot.press("j", "j")
+        first_choice = screen.selected
+        screen.follow("musk")
+        assert screen.history and screen.selected == "musk"
+        app.open_story("archive-0001")
+        await pilot.pause()
+        assert screen.corpus.story.id == "archive-0001"
+        assert screen.selected != "musk" and screen.history == []
+        app.open_story("archive-0000")
+        await pilot.pause()
+        assert screen.selected == "musk"
+        assert screen.history[-1] == first_choice

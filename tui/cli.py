@@ -17,11 +17,9 @@ from tui.core.problems import did_you_mean
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Mapping
 
     from tui.core.claimreview import Reviewer
     from tui.core.corpus import Corpus
-    from tui.core.userdata import Take
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -36,6 +34,8 @@ NO_TERMINAL = (
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+
+    from tui.core.exporting import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="deepseek-tui",
@@ -80,8 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="write the story and your verdicts as Markdown, JSON or ClaimReview"
     )
-    export.add_argument("--format", choices=("markdown", "json", "claimreview"),
-                        default="markdown")
+    export.add_argument("--format", choices=tuple(FORMATS), default="markdown")
     export.add_argument("-o", "--output", default=None, metavar="FILE",
                         help="file to write, or - for stdout (the default); with --all, "
                         "the folder to write one file per story into")
@@ -234,20 +233,8 @@ def _reviewer(args: argparse.Namespace) -> tuple[Reviewer | None, int]:
     return reviewer, EXIT_BAD_INPUT if problems else EXIT_OK
 
 
-def _render(args: argparse.Namespace, corpus: Corpus, takes: Mapping[str, Take],
-            reviewer: Reviewer | None) -> str:
-    from tui.core import export
-
-    if args.format == "markdown":
-        return export.to_markdown(corpus, takes)
-    if args.format == "json":
-        return export.to_json(corpus, takes)
-    from tui.core.claimreview import NO_REVIEWER, to_claimreview
-
-    return to_claimreview(corpus, takes, reviewer=reviewer or NO_REVIEWER)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from tui.core.exporting import FORMATS, render
     from tui.core.userdata import UserStore
 
     given = [f"--{f.replace('_', '-')}" for f in REVIEW_FLAGS if getattr(args, f) is not None]
@@ -278,12 +265,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     code = max(code, loaded)
     store = UserStore(args.data_dir)
     _print_problems(store.load())
-    texts = [(corpus.story.id, _render(args, corpus, store.takes(corpus.story.id), reviewer))
+    texts = [(corpus.story.id,
+              render(corpus, store.takes(corpus.story.id), args.format, reviewer))
              for corpus in stories]
     if args.all_stories:
         from tui.core.export import write_many
 
-        suffix = {"markdown": "md", "json": "json", "claimreview": "jsonld"}[args.format]
+        suffix = FORMATS[args.format]
         written, problems = write_many(
             [(f"{story_id}.{suffix}", text) for story_id, text in texts],
             Path(args.output), force=args.force)

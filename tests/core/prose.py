@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from tui.core import hardware
 from tui.core.corpus import Corpus
-from tui.core.model import ENTITY_LISTS, FIGURE_FIELDS, Fleet, Gpu, Run, When
+from tui.core.kinds import ENTITY_LISTS
+from tui.core.model import FIGURE_FIELDS, Fleet, Gpu, Run, When
 
 UNIT = {"": 1.0, "K": 1e3, "M": 1e6}
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

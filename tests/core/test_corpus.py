@@ -7,7 +7,8 @@ import tomllib
 import pytest
 
 from tests.core.support import BROKEN
-from tui.core.corpus import KIND_OF_TYPE, Corpus
+from tui.core.corpus import Corpus
+from tui.core.kinds import KIND_OF_TYPE, KINDS
 from tui.core.model import Actor, Claim, Reaction, Stance
 from tui.core.schema import StoryFile, to_model
 
@@ -48,7 +49,7 @@ def test_ids_are_every_item_once(seed: Corpus) -> None:
 )
 def test_kind_of(seed: Corpus, item_id: str, kind: str) -> None:
     assert seed.kind_of(item_id) == kind
-    assert KIND_OF_TYPE[type(seed.get(item_id))] == kind
+    assert KIND_OF_TYPE[type(seed.get(item_id))].name == kind
 
 
 def test_kind_of_unknown_is_none(seed: Corpus) -> None:
@@ -58,7 +59,7 @@ def test_kind_of_unknown_is_none(seed: Corpus) -> None:
 
 def test_every_item_has_a_kind(seed: Corpus) -> None:
     kinds = {seed.kind_of(item_id) for item_id in seed.ids()}
-    assert kinds == set(KIND_OF_TYPE.values())
+    assert kinds == {kind.name for kind in KINDS}
 
 
 def test_titles_and_names(seed: Corpus) -> None:

@@ -23,10 +23,11 @@ from tui.core.export import (
     to_markdown,
     write_output,
 )
+from tui.core.kinds import ENTITY_LISTS
 from tui.core.loader import load_file
 from tui.core.model import Verdict
 from tui.core.paths import default_seeds
-from tui.core.schema import ENTITY_LISTS, StoryFile, to_model
+from tui.core.schema import StoryFile, to_model
 from tui.core.userdata import Take
 
 WHEN = dt.datetime(2025, 1, 28, 9, 30, tzinfo=dt.UTC)

@@ -25,9 +25,10 @@ from tests.core.support import MINIMAL, SEED
 from tui.core.checks import check_document
 from tui.core.corpus import Corpus
 from tui.core.files import Document
+from tui.core.kinds import ENTITY_LISTS
 from tui.core.loader import load_file
 from tui.core.problems import Problem, item_path
-from tui.core.schema import ENTITY_LISTS, StoryFile
+from tui.core.schema import StoryFile
 
 SETTINGS = settings(
     max_examples=150,

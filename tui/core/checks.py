@@ -14,10 +14,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from tui.core.files import Document
+from tui.core.kinds import KINDS, Ref
 from tui.core.locate import TomlLocator
 from tui.core.model import Source
 from tui.core.problems import Problem, did_you_mean, item_path
-from tui.core.schema import ENTITY_LISTS, ActorKind, StoryFile
+from tui.core.schema import ActorKind, StoryFile
 
 Loc = tuple[str | int, ...]
 
@@ -103,18 +104,20 @@ def _model_in(annotation: Any, schema: Any) -> Any:
 
 
 def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
+    """Duplicate ids, dangling or mistyped references, and items with no provenance:
+    every kind's references and provenance come from ``tui.core.kinds.KINDS``."""
     kinds: dict[str, str] = {}
-    for list_name in ENTITY_LISTS:
-        for index, item in enumerate(getattr(story, list_name)):
+    for kind in KINDS:
+        for index, item in enumerate(getattr(story, kind.plural)):
             if item.id in kinds:
-                yield (list_name, index, "id"), (
+                yield (kind.plural, index, "id"), (
                     f"duplicate id '{item.id}' (already used by {_a(kinds[item.id])})"
                 )
             else:
-                kinds[item.id] = list_name.removesuffix("s")
+                kinds[item.id] = kind.name
     by_kind: dict[str, set[str]] = {}
-    for item_id, kind in kinds.items():
-        by_kind.setdefault(kind, set()).add(item_id)
+    for item_id, kind_name in kinds.items():
+        by_kind.setdefault(kind_name, set()).add(item_id)
     organisations = {a.id for a in story.actors if a.kind is ActorKind.ORGANISATION}
 
     pools: dict[tuple[str, ...], set[str]] = {}
@@ -128,81 +131,28 @@ def _reference_problems(story: StoryFile) -> Iterator[tuple[Loc, str]]:
             )
         return pools[wanted]
 
-    def ref(loc: Loc, target: str | None, *wanted: str) -> Iterator[tuple[Loc, str]]:
-        if target is None:
-            return
-        pool = pool_of(wanted)
+    def problem(target: str, ref: Ref) -> str | None:
+        if ref.organisation and target in by_kind.get("actor", set()):
+            return None if target in organisations else f"'{target}' is not an organisation"
+        pool = pool_of(ref.targets)
         if target in pool:
-            return
-        what = " or ".join(wanted) if wanted else "item"
+            return None
+        what = " or ".join(ref.targets) if ref.targets else "item"
         if target in kinds:
-            yield loc, f"'{target}' is {_a(kinds[target])}, expected {_a(what)}"
-        else:
-            yield loc, f"unknown {what} id '{target}'" + did_you_mean(target, pool)
+            return f"'{target}' is {_a(kinds[target])}, expected {_a(what)}"
+        return f"unknown {what} id '{target}'" + did_you_mean(target, pool)
 
-    def refs(loc: Loc, targets: Sequence[str], *wanted: str) -> Iterator[tuple[Loc, str]]:
-        for index, target in enumerate(targets):
-            yield from ref((*loc, index), target, *wanted)
-
-    for i, actor in enumerate(story.actors):
-        if actor.affiliation is None or actor.affiliation in organisations:
-            continue
-        if actor.affiliation in by_kind.get("actor", set()):
-            yield ("actors", i, "affiliation"), f"'{actor.affiliation}' is not an organisation"
-        else:
-            yield from ref(("actors", i, "affiliation"), actor.affiliation, "actor")
-    for i, claim in enumerate(story.claims):
-        yield from ref(("claims", i, "by"), claim.by, "actor")
-        yield from ref(("claims", i, "section"), claim.section, "section")
-        yield from refs(("claims", i, "sources"), claim.sources, "source")
-        yield from refs(("claims", i, "gpus"), claim.gpus, "gpu")
-        if claim.section is None and not claim.sources:
-            yield ("claims", i), "no provenance: give a section or sources"
-    for i, gpu in enumerate(story.gpus):
-        yield from ref(("gpus", i, "cut_from"), gpu.cut_from, "gpu")
-        yield from refs(("gpus", i, "sources"), gpu.sources, "source")
-        if not gpu.sources:
-            yield ("gpus", i), "no provenance: give sources for the datasheet figures"
-    for i, fleet in enumerate(story.fleets):
-        yield from ref(("fleets", i, "owner"), fleet.owner, "actor")
-        yield from ref(("fleets", i, "stated_by"), fleet.stated_by, "actor")
-        yield from ref(("fleets", i, "claim"), fleet.claim, "claim")
-        yield from refs(("fleets", i, "sources"), fleet.sources, "source")
-        for j, part in enumerate(fleet.parts):
-            yield from ref(("fleets", i, "parts", j, "gpu"), part.gpu, "gpu")
-        if not fleet.sources and fleet.claim is None:
-            yield ("fleets", i), "no provenance: give sources or the claim it comes from"
-    for i, reaction in enumerate(story.reactions):
-        yield from ref(("reactions", i, "actor"), reaction.actor, "actor")
-        yield from ref(("reactions", i, "replies_to"), reaction.replies_to, "reaction", "claim")
-        yield from refs(("reactions", i, "about"), reaction.about, "claim")
-        yield from ref(("reactions", i, "section"), reaction.section, "section")
-        yield from refs(("reactions", i, "sources"), reaction.sources, "source")
-        if reaction.section is None and not reaction.sources:
-            yield ("reactions", i), "no provenance: give a section or sources"
-    yield from _reply_cycles(story)
-    for i, event in enumerate(story.events):
-        yield from refs(("events", i, "refs"), event.refs)
-        yield from refs(("events", i, "sources"), event.sources, "source")
-        if not event.sources and not event.refs:
-            yield ("events", i), "no provenance: give sources or refs"
-    for i, run in enumerate(story.runs):
-        yield from ref(("runs", i, "by"), run.by, "actor")
-        yield from ref(("runs", i, "gpu"), run.gpu, "gpu")
-        yield from ref(("runs", i, "fleet"), run.fleet, "fleet")
-        yield from ref(("runs", i, "claim"), run.claim, "claim")
-        yield from refs(("runs", i, "sources"), run.sources, "source")
-        if not run.sources and run.claim is None:
-            yield ("runs", i), "no provenance: give sources or the claim it comes from"
-    for i, price in enumerate(story.prices):
-        yield from ref(("prices", i, "gpu"), price.gpu, "gpu")
-        yield from refs(("prices", i, "sources"), price.sources, "source")
-    for i, utilisation in enumerate(story.utilisations):
-        yield from ref(("utilisations", i, "gpu"), utilisation.gpu, "gpu")
-        yield from refs(("utilisations", i, "sources"), utilisation.sources, "source")
-    for i, note in enumerate(story.notes):
-        yield from refs(("notes", i, "about"), note.about)
-        yield from refs(("notes", i, "sources"), note.sources, "source")
+    for kind in KINDS:
+        for index, item in enumerate(getattr(story, kind.plural)):
+            for ref in kind.refs:
+                for where, target in ref.ids(item):
+                    message = problem(target, ref)
+                    if message is not None:
+                        yield (kind.plural, index, *where), message
+            if kind.provenance and not any(getattr(item, name) for name in kind.provenance):
+                yield (kind.plural, index), f"no provenance: {kind.provenance_hint}"
+        if kind.plural == "reactions":
+            yield from _reply_cycles(story)
 
 
 def _reply_cycles(story: StoryFile) -> Iterator[tuple[Loc, str]]:

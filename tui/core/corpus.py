@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from tui.core.codec import record_fields
 from tui.core.index import CorpusIndex, Threaded
+from tui.core.kinds import KIND_OF_TYPE, KINDS, references
 from tui.core.model import (
     Actor,
     Claim,
@@ -35,23 +36,6 @@ from tui.core.model import (
     When,
 )
 from tui.core.text import one_line
-
-KIND_OF_TYPE: Mapping[type, str] = MappingProxyType(
-    {
-        Section: "section",
-        Source: "source",
-        Actor: "actor",
-        Claim: "claim",
-        Gpu: "gpu",
-        Fleet: "fleet",
-        Reaction: "reaction",
-        Event: "event",
-        Note: "note",
-        Run: "run",
-        PricePoint: "price",
-        Utilisation: "utilisation",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,42 +67,18 @@ class Corpus:
     def build(cls, data: StoryData) -> Corpus:
         """Index ``data``. References are assumed checked (``tui.core.checks``)."""
         by_id: dict[str, Entity] = {}
-        for items in (
-            data.sections,
-            data.sources,
-            data.actors,
-            data.claims,
-            data.gpus,
-            data.fleets,
-            data.reactions,
-            data.events,
-            data.notes,
-            data.runs,
-            data.prices,
-            data.utilisations,
-        ):
-            for item in items:
+        for kind in KINDS:
+            for item in getattr(data, kind.plural):
                 by_id[item.id] = item
         links: dict[str, set[str]] = {item_id: set() for item_id in by_id}
         for item in by_id.values():
-            for target in _references(item):
+            for target in references(item):
                 if target in links and target != item.id:
                     links[item.id].add(target)
                     links[target].add(item.id)
         return cls(
             story=data.story,
-            sections=data.sections,
-            sources=data.sources,
-            actors=data.actors,
-            claims=data.claims,
-            gpus=data.gpus,
-            fleets=data.fleets,
-            reactions=data.reactions,
-            events=data.events,
-            notes=data.notes,
-            runs=data.runs,
-            prices=data.prices,
-            utilisations=data.utilisations,
+            **{kind.plural: getattr(data, kind.plural) for kind in KINDS},
             _by_id=MappingProxyType(by_id),
             _links=MappingProxyType({k: frozenset(v) for k, v in links.items()}),
             index=CorpusIndex(data.reactions),
@@ -139,7 +99,7 @@ class Corpus:
     def kind_of(self, item_id: str) -> str | None:
         """``"claim"``, ``"gpu"``, … for an id, or ``None``."""
         item = self._by_id.get(item_id)
-        return None if item is None else KIND_OF_TYPE[type(item)]
+        return None if item is None else KIND_OF_TYPE[type(item)].name
 
     def ids(self) -> Iterator[str]:
         return iter(self._by_id)
@@ -279,62 +239,6 @@ class Corpus:
 def normal_query(query: str) -> str:
     """A query as searches compare it: case-folded, spaces collapsed."""
     return " ".join(query.casefold().split())
-
-
-def _references(item: Entity) -> Iterator[str]:
-    """Every id an item refers to."""
-    match item:
-        case Actor():
-            if item.affiliation:
-                yield item.affiliation
-        case Claim():
-            yield item.by
-            if item.section:
-                yield item.section
-            yield from item.sources
-            yield from item.gpus
-        case Gpu():
-            if item.cut_from:
-                yield item.cut_from
-            yield from item.sources
-        case Fleet():
-            yield item.owner
-            yield item.stated_by
-            if item.claim:
-                yield item.claim
-            yield from (part.gpu for part in item.parts)
-            yield from item.sources
-        case Reaction():
-            yield item.actor
-            if item.replies_to:
-                yield item.replies_to
-            yield from item.about
-            if item.section:
-                yield item.section
-            yield from item.sources
-        case Event():
-            yield from item.refs
-            yield from item.sources
-        case Note():
-            yield from item.about
-            yield from item.sources
-        case Run():
-            yield item.by
-            yield item.gpu
-            if item.fleet:
-                yield item.fleet
-            if item.claim:
-                yield item.claim
-            yield from item.sources
-        case PricePoint():
-            if item.gpu:
-                yield item.gpu
-            yield from item.sources
-        case Utilisation():
-            yield item.gpu
-            yield from item.sources
-        case Section() | Source():
-            return
 
 
 def _search_text(item: Entity, names: Mapping[str, str]) -> str:

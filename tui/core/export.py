@@ -24,6 +24,7 @@ from tui.core.atomic import atomic_write_text, new_file_mode
 from tui.core.codec import to_jsonable
 from tui.core.corpus import Corpus
 from tui.core.hardware import FleetTotals, cost_what_if, fleet_totals
+from tui.core.kinds import ENTITY_LISTS
 from tui.core.labels import (
     CONFIRMATION_WORD,
     VERDICT_WORD,
@@ -31,7 +32,7 @@ from tui.core.labels import (
     stance_label,
     status_label,
 )
-from tui.core.model import ENTITY_LISTS, Claim, Run, Source
+from tui.core.model import Claim, Run, Source
 from tui.core.problems import Problem
 from tui.core.text import one_line
 from tui.core.userdata import Take

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from tui.core import cache
 from tui.core.corpus import Corpus
 from tui.core.files import SCHEMA_SUFFIX, SEED_SUFFIXES, parse_document, read_bytes
-from tui.core.model import ENTITY_LISTS, StoryData
+from tui.core.kinds import ENTITY_LISTS
+from tui.core.model import StoryData
 from tui.core.problems import Problem
 
 

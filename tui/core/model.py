@@ -151,22 +151,6 @@ FIGURE_FIELDS: tuple[str, ...] = (
     "nvlink_gbs",
 )
 
-ENTITY_LISTS: tuple[str, ...] = (
-    "sections",
-    "sources",
-    "actors",
-    "claims",
-    "gpus",
-    "fleets",
-    "reactions",
-    "events",
-    "notes",
-    "runs",
-    "prices",
-    "utilisations",
-)
-"""The lists of a story whose items have ids, in file order."""
-
 # Records are NamedTuples: immutable, hashable and light, and, unlike frozen slotted
 # dataclasses, cheap to define (one generated function each instead of six, which
 # matters on the start-up path) and about three times faster to build (which matters

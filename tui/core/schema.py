@@ -28,7 +28,6 @@ from pydantic import (
 
 from tui.core import model
 from tui.core.model import (
-    ENTITY_LISTS,
     FIGURE_FIELDS,
     UNSUPPORTED,
     ActorKind,
@@ -47,7 +46,6 @@ from tui.core.model import (
 from tui.core.schema_types import Figure, Id, Positive, Text, Url
 
 __all__ = [
-    "ENTITY_LISTS",
     "FIGURE_FIELDS",
     "UNSUPPORTED",
     "ActorKind",

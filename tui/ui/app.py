@@ -58,8 +58,6 @@ from tui.ui.theming import (
     configured_theme,
     quick_theme,
 )
-from tui.ui.widgets.gpu_pane import GpuPane
-from tui.ui.widgets.row_list import RowList
 
 STANCE_DEFAULTS = {
     "stance-skeptical": "#ff8f70",
@@ -375,7 +373,7 @@ class DeepseekApp(SeedReloads, StorySwitching, App[None]):
             description=f"export {form}"))
 
     def _export(self, corpus: Corpus, form: str) -> None:
-        from tui.ui.exporting import write_export
+        from tui.core.exporting import write_export
 
         self.takes.wait()
         store = self.takes.store
@@ -457,28 +455,10 @@ class DeepseekApp(SeedReloads, StorySwitching, App[None]):
             lifecycle.call_later(self, self._open_dashboard, first)
 
     def action_help(self) -> None:
-        from tui.ui.screens.compute import ComputeScreen
-        from tui.ui.screens.cost import CostScreen
-        from tui.ui.screens.help import HelpScreen, binding_table
-        from tui.ui.screens.note import NoteEditor
-        from tui.ui.screens.timeline import TimelineScreen
+        from tui.ui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        groups = [
-            ("Everywhere", [*self.BINDINGS,
-                            Binding(self.COMMAND_PALETTE_BINDING, "command_palette",
-                                    "Palette", tooltip="Commands: jump to any item, switch "
-                                    "story or theme")]),
-            ("Dashboard", DashboardScreen.BINDINGS),
-            ("GPU comparison", GpuPane.BINDINGS),
-            ("Note editor", NoteEditor.BINDINGS),
-            ("In a list", RowList.BINDINGS),
-            ("Timeline", TimelineScreen.BINDINGS),
-            ("Cost what-if", CostScreen.BINDINGS),
-            ("Compute lens", ComputeScreen.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(binding_table(groups, self.keymap, self.get_key_display)))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen.for_app(self))
 
 
 def create_app(

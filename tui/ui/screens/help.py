@@ -1,9 +1,13 @@
-"""The help screen, generated from the bindings themselves (and the user's keymap)."""
+"""The help screen, generated from the bindings themselves (and the user's keymap).
+
+``help_groups`` says which bindings it lists, grouped by where they work: a screen or
+widget with keys of its own gets a line there.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich import box
 from rich.table import Table
@@ -15,6 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.lifecycle import Transient
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def binding_table(
@@ -39,6 +46,30 @@ def binding_table(
             )
             table.add_row(Text(shown), Text(binding.description), Text(binding.tooltip))
     return table
+
+
+def help_groups(app: App[Any]) -> list[tuple[str, Iterable[BindingType]]]:
+    """Every group of keys the help lists: the app's, then each screen's and widget's."""
+    from tui.ui.screens.compute import ComputeScreen
+    from tui.ui.screens.cost import CostScreen
+    from tui.ui.screens.dashboard import DashboardScreen
+    from tui.ui.screens.note import NoteEditor
+    from tui.ui.screens.timeline import TimelineScreen
+    from tui.ui.widgets.gpu_pane import GpuPane
+    from tui.ui.widgets.row_list import RowList
+
+    palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
+                      tooltip="Commands: jump to any item, switch story or theme")
+    return [
+        ("Everywhere", [*app.BINDINGS, palette]),
+        ("Dashboard", DashboardScreen.BINDINGS),
+        ("GPU comparison", GpuPane.BINDINGS),
+        ("Note editor", NoteEditor.BINDINGS),
+        ("In a list", RowList.BINDINGS),
+        ("Timeline", TimelineScreen.BINDINGS),
+        ("Cost what-if", CostScreen.BINDINGS),
+        ("Compute lens", ComputeScreen.BINDINGS),
+    ]
 
 
 class HelpScreen(Transient, ModalScreen[None]):
@@ -70,6 +101,12 @@ class HelpScreen(Transient, ModalScreen[None]):
     def __init__(self, table: Table) -> None:
         super().__init__()
         self.table = table
+
+    @classmethod
+    def for_app(cls, app: App[Any]) -> HelpScreen:
+        """Every key of ``app``, as its user's keymap binds them now."""
+        keymap: Mapping[str, str] = getattr(app, "keymap", {})
+        return cls(binding_table(help_groups(app), keymap, app.get_key_display))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:

@@ -95,7 +95,13 @@ def test_palette_open(snap_compare: Snap) -> None:
         await pilot.pause()
         pilot.app.screen.query_one("Input").cursor_blink = False
         await pilot.press(*"lmao")
-        await pilot.pause(0.5)
+        # The palette's search runs in workers (and across every story): wait for them
+        # rather than for a fixed time, which a loaded machine outlasts.
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if not any(worker.is_running for worker in pilot.app.workers):
+                break
+        await pilot.pause(0.2)
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=_then(palette))
 

@@ -13,7 +13,7 @@ order, the moment the store is attached.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Verdict
@@ -30,6 +30,21 @@ if TYPE_CHECKING:
     from tui.core.userdata import UserStore
 
 
+class StoryTakes:
+    """The user's verdicts and notes on one story's claims, as they stand now."""
+
+    def __init__(self, verdicts: Mapping[str, Verdict], notes: Mapping[str, str]) -> None:
+        self.verdicts: Mapping[str, Verdict] = verdicts
+        """Claim id → verdict (claims with none are absent)."""
+        self._notes = notes
+
+    def verdict(self, claim_id: str) -> Verdict | None:
+        return self.verdicts.get(claim_id)
+
+    def note(self, claim_id: str) -> str:
+        return self._notes.get(claim_id, "")
+
+
 class Takes:
     """One per app; ``store`` arrives from the load worker."""
 
@@ -41,6 +56,11 @@ class Takes:
         self.notes: dict[str, dict[str, str]] = {}
         self._executor: ThreadPoolExecutor | None = None
         self._pending: list[Callable[[], Any]] = []
+
+    def story(self, story_id: str) -> StoryTakes:
+        """The verdicts and notes on ``story_id``'s claims (a copy: it does not change)."""
+        return StoryTakes(dict(self.verdicts.get(story_id, {})),
+                          dict(self.notes.get(story_id, {})))
 
     @property
     def ready(self) -> bool:

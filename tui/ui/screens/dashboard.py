@@ -4,11 +4,13 @@ The screen owns the state (story, selection, search, stance filter) and hands ea
 pane its rows and its marked (linked) rows; panes only post messages back. Its other
 jobs live beside it: the row planner (``tui.ui.planner``: where and when rows are
 worked out), the GPU pane (``widgets/gpu_pane.py``: its sort, columns and baseline),
-the search box and filter bar (``widgets/filter_bar.py``), and four mixins, one job
-each: putting a story on screen, new or saved again (``dashboard_story``), pane focus
-(``dashboard_panes``), the take keys (``dashboard_takes``) and the other views
-(``dashboard_views``). Layout switches to one pane at a time below
-110×34, and to a message below the minimum size.
+the search box and filter bar (``widgets/filter_bar.py``), and six mixins, one job
+each: putting a story on screen, another or the same saved again (``dashboard_story``),
+following links and going back (``dashboard_navigation``), pane focus
+(``dashboard_panes``), the take keys (``dashboard_takes``), reading, copying and
+opening sources (``dashboard_reader``) and the other views (``dashboard_views``). The
+mixins and the screen use each other's public names only. Layout switches to one pane
+at a time below 110×34, and to a message below the minimum size.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from tui.ui import lifecycle
 from tui.ui import rows as build
 from tui.ui.details import describe, link_rows
 from tui.ui.planner import Route, RowPlanner
+from tui.ui.screens.dashboard_navigation import LIST_OF_KIND, Navigation
 from tui.ui.screens.dashboard_panes import LISTS, PaneFocus
 from tui.ui.screens.dashboard_reader import Reader
 from tui.ui.screens.dashboard_story import StoryShown
@@ -52,12 +55,12 @@ MIN_WIDTH, MIN_HEIGHT = 60, 16
 SEARCH_SETTLE_S = 0.08
 COST_PROBE = "e"  # a search of the whole story matching most of it: a first keystroke
 COMPACT_WIDTH, COMPACT_HEIGHT = 110, 34
-LIST_OF_KIND = {"claim": "claims", "gpu": "gpus", "fleet": "fleets", "reaction": "reactions"}
 STANCE_CYCLE: tuple[Stance | None, ...] = (None, *Stance)
 
 
 class DashboardScreen(
-    StoryShown, TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded, Screen[None]
+    StoryShown, Navigation, TakeKeys, PaneFocus, StoryViews, Reader, lifecycle.Guarded,
+    Screen[None],
 ):
     """The one screen of the story."""
 
@@ -192,7 +195,7 @@ class DashboardScreen(
 
     # -- the story
 
-    def _visible(self) -> frozenset[str] | None:
+    def visible_items(self) -> frozenset[str] | None:
         """Ids that match the search, or ``None`` when there is no search."""
         corpus = self.corpus
         if corpus is None or not self.search_query.strip():
@@ -210,7 +213,7 @@ class DashboardScreen(
         corpus, planner = self.corpus, self._planner
         if corpus is None or planner is None:
             return
-        verdicts = self._verdicts()
+        verdicts = dict(self.takes.story(corpus.story.id).verdicts)
         generation, route = planner.request(self.search_query, self.stance_filter, verdicts,
                                             corpus.index.haystack is not None)
         if route is Route.REUSE:
@@ -266,7 +269,7 @@ class DashboardScreen(
         self.post_message(self.RowsShown())
         self._filtering = False
         if changes.claims:
-            self._show_claims(plan.claims, bool(plan.verdicts))
+            self.show_claims(plan.claims, bool(plan.verdicts))
         if changes.reactions:
             self.query_one("#reactions", RowList).set_rows(plan.reactions)
         if changes.gpus_and_fleets:
@@ -274,7 +277,7 @@ class DashboardScreen(
         self._pane("reactions").border_subtitle = (
             f"stance: {self.stance_filter.value}" if self.stance_filter else "")
         self.query_one(Masthead).set_counts(plan.stances)
-        self._update_take_tally()
+        self.show_take_tally()
         self._update_filter_bar()
         self._keep_selection_visible()
 
@@ -334,6 +337,11 @@ class DashboardScreen(
         if isinstance(focused, RowList) and focused.id != "links" and focused.current_key:
             self.selected = focused.current_key
         self._sync_active_pane()
+
+    def show_selection(self) -> None:
+        """Show the selected item again: its links marked and the inspector redrawn (the
+        takes changed, or the story was saved again)."""
+        self.watch_selected(self.selected)
 
     def watch_selected(self, item_id: str | None) -> None:
         corpus = self.corpus
@@ -403,25 +411,9 @@ class DashboardScreen(
 
     def _describe_at(self, corpus: Corpus, item_id: str, width: int) -> Text:
         """The inspector's text for ``item_id``, its links labelled to fit ``width``."""
-        return describe(corpus, item_id, self._verdicts().get(item_id), self._note(item_id),
+        takes = self.takes.story(corpus.story.id)
+        return describe(corpus, item_id, takes.verdict(item_id), takes.note(item_id),
                         width=width, lens=self.lens_setting)
-
-    def follow(self, item_id: str) -> None:
-        """Select ``item_id``: in its own pane when it has one, else in the inspector."""
-        corpus = self.corpus
-        if corpus is None or item_id not in corpus:
-            return
-        if self.selected:
-            self.history.append(self.selected)
-        list_name = LIST_OF_KIND.get(corpus.kind_of(item_id) or "")
-        if list_name:
-            row_list = self.query_one(f"#{list_name}", RowList)
-            if row_list.index_of(item_id) is None and (self.search_query or self.stance_filter):
-                self.clear_filters()
-            # A maximised inspector stays where it is: the item reads there as a page.
-            if row_list.move_to(item_id) and not self.query_one(Inspector).is_maximized:
-                self.set_focus(row_list)
-        self.selected = item_id
 
     # -- actions
 
@@ -446,22 +438,6 @@ class DashboardScreen(
 
     def watch_stance_filter(self) -> None:
         self.refresh_rows()
-
-    def action_back(self) -> None:
-        if self.ensure_search_box().has_focus:
-            self.clear_filters()
-            self.set_focus(self.query_one("#claims", RowList))
-            return
-        if self.history:
-            previous = self.history.pop()
-            depth = len(self.history)
-            self.follow(previous)
-            del self.history[depth:]  # what follow() pushed: the item we came back from
-            return
-        if self.search_query or self.stance_filter:
-            self.clear_filters()
-        elif self.selected:
-            self.selected = None
 
     def clear_filters(self) -> None:
         self.ensure_search_box().close(clear=True)

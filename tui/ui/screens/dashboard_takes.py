@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from tui.core.agreement import agreement
 from tui.core.corpus import Corpus
-from tui.core.model import Verdict, next_verdict
+from tui.core.model import next_verdict
 from tui.ui import rows as build
 from tui.ui.lifecycle import ScreenMixin
-from tui.ui.takes import Takes
+from tui.ui.takes import StoryTakes, Takes
 from tui.ui.widgets.masthead import Masthead
 from tui.ui.widgets.row_list import Row, RowList
 
@@ -25,7 +25,12 @@ if TYPE_CHECKING:
 
 
 class TakeKeys(ScreenMixin):
-    """The verdict and note keys of the dashboard, and the take tally."""
+    """The verdict and note keys of the dashboard, and the take tally.
+
+    It reads the screen through its public names only (``corpus``, ``selected``,
+    ``visible_items``, ``show_selection``); the screen calls its ``show_claims`` and
+    ``show_take_tally``, and reads the takes through ``Takes.story``.
+    """
 
     corpus: Corpus | None
     takes: Takes
@@ -33,30 +38,23 @@ class TakeKeys(ScreenMixin):
     if TYPE_CHECKING:
         selected: reactive[str | None]
 
-        def _visible(self) -> frozenset[str] | None: ...
-        def watch_selected(self, item_id: str | None) -> None: ...
+        def visible_items(self) -> frozenset[str] | None: ...
+        def show_selection(self) -> None: ...
 
-    def _verdicts(self) -> dict[str, Verdict]:
-        if self.corpus is None:
-            return {}
-        return dict(self.takes.verdicts.get(self.corpus.story.id, {}))
+    def _story_takes(self) -> StoryTakes | None:
+        return None if self.corpus is None else self.takes.story(self.corpus.story.id)
 
-    def _note(self, claim_id: str) -> str:
-        if self.corpus is None:
-            return ""
-        return self.takes.notes.get(self.corpus.story.id, {}).get(claim_id, "")
-
-    def _show_claims(self, rows: Sequence[Row], any_verdicts: bool) -> None:
+    def show_claims(self, rows: Sequence[Row], any_verdicts: bool) -> None:
         """Fill the claims list; its "You" column is there once there is a verdict."""
         claims = self.query_one("#claims", RowList)
         claims.set_columns(self.columns.claim_columns(any_verdicts))
         claims.set_rows(rows)
 
-    def _update_take_tally(self) -> None:
-        corpus = self.corpus
-        if corpus is None:
-            return
-        self.query_one(Masthead).show_take(agreement(corpus, self._verdicts()))
+    def show_take_tally(self) -> None:
+        """The masthead's line comparing the user's verdicts with the reactions."""
+        corpus, takes = self.corpus, self._story_takes()
+        if corpus is not None and takes is not None:
+            self.query_one(Masthead).show_take(agreement(corpus, takes.verdicts))
 
     def refresh_takes(self) -> None:
         """Show changed verdicts or notes: the claims' "You" column, the tally, the inspector.
@@ -64,13 +62,14 @@ class TakeKeys(ScreenMixin):
         Only the claims list depends on the takes, so the other panes (and, on a large
         story, a search worker) are left alone.
         """
-        corpus = self.corpus
-        if corpus is None:
+        corpus, takes = self.corpus, self._story_takes()
+        if corpus is None or takes is None:
             return
-        verdicts = self._verdicts()
-        self._show_claims(build.claim_rows(corpus, self._visible(), verdicts), bool(verdicts))
-        self._update_take_tally()
-        self.watch_selected(self.selected)
+        verdicts = dict(takes.verdicts)
+        self.show_claims(build.claim_rows(corpus, self.visible_items(), verdicts),
+                         bool(verdicts))
+        self.show_take_tally()
+        self.show_selection()
 
     def _selected_claim(self) -> str | None:
         if self.corpus is None or self.selected is None:
@@ -98,7 +97,7 @@ class TakeKeys(ScreenMixin):
         self._with_selected_claim(self._cycle_verdict)
 
     def _cycle_verdict(self, corpus: Corpus, claim_id: str) -> None:
-        verdict = next_verdict(self._verdicts().get(claim_id))
+        verdict = next_verdict(self.takes.story(corpus.story.id).verdict(claim_id))
         self.takes.set_verdict(corpus.story.id, claim_id, verdict)
         self.refresh_takes()
 
@@ -114,7 +113,8 @@ class TakeKeys(ScreenMixin):
         def saved(note: str | None) -> None:
             if note is not None:
                 self.takes.set_note(story_id, claim_id, note)
-                self.watch_selected(self.selected)
+                self.show_selection()
 
-        self.app.push_screen(NoteEditor(corpus.title_of(claim_id), self._note(claim_id)), saved)
+        note = self.takes.story(story_id).note(claim_id)
+        self.app.push_screen(NoteEditor(corpus.title_of(claim_id), note), saved)
 

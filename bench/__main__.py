@@ -8,7 +8,7 @@ import sys
 
 import textual
 
-from bench import first_search, keys, keystrokes, memory, startup
+from bench import archive, first_search, keys, keystrokes, memory, startup
 
 
 def machine() -> str:
@@ -40,6 +40,8 @@ def main() -> None:
     print()
     print("Work per key inside the app (Pilot: CPU of every thread, longest UI stall):\n")
     keys.main()
+    print("\nAn archive of stories (pseudo-terminal; medians of the rounds):\n")
+    print(archive.table(archive.measure(archive.SIZES, archive.REPS), archive.SIZES))
 
 
 if __name__ == "__main__":

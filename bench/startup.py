@@ -51,6 +51,11 @@ def tui_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "tui"]
 
 
+REPLY_ROW = "↳ Person"
+"""On screen once the generated stories' reactions list has rows (their quotes, which
+read "Reaction …", are cut short beside the replies' names)."""
+
+
 def cases() -> list[Case]:
     tui = tui_command()
     return [
@@ -58,9 +63,9 @@ def cases() -> list[Case]:
              ["minimal app ready"], None),
         Case("default story", tui, ["R1 rivals", "Lmao, no"], 1.25, ["Linked item"]),
         Case("10k claims + 10k reactions", [*tui, "--seeds", str(corpus_path(10_000))],
-             ["Claim 0:", "Reaction "], 3.0),
+             ["Claim 0:", REPLY_ROW], 3.0),
         Case("100k claims + 100k reactions", [*tui, "--seeds", str(corpus_path(100_000))],
-             ["Claim 0:", "Reaction "], None),
+             ["Claim 0:", REPLY_ROW], None),
     ]
 
 

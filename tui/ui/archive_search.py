@@ -45,7 +45,8 @@ def highlighted(text: str, terms: list[str], style: Style) -> Content:
 
 
 class ArchiveSearch(Provider):
-    """``Claim in “Story”: Elon Musk: …`` for every match in every loaded story."""
+    """``Claim in “Story”: Elon Musk: …`` for every match in every other loaded story
+    (the open story's items are the item provider's ``Go to …`` hits)."""
 
     async def search(self, query: str) -> Hits:
         app: DeepseekApp = self.app  # type: ignore[assignment]
@@ -53,10 +54,12 @@ class ArchiveSearch(Provider):
         if len(app.library.stories) < 2 or not terms or len(query.strip()) < 2:
             return
         style = self.matcher(query).match_style
+        dashboard = app.dashboard
+        open_now = dashboard.corpus if dashboard is not None else None
         shown = 0
         for entry in app.library.entries():  # newest story first
             corpus = entry.corpus
-            if corpus is None:
+            if corpus is None or corpus is open_now:  # its items are "Go to …" already
                 continue
             story = corpus.story
             where = f"in “{one_line(clean_text(story.title))}” · {fmt.when(story.date, False)}"

@@ -156,9 +156,9 @@ class Library:
         """A reload under ``--watch``: each file's new story; a file broken now keeps its
         last good story (on screen and usable), and the problems are the new ones."""
         for file, corpus in loaded.items():
-            before = next((sid for sid, f in self.file_of.items() if f == file), None)
-            if before is not None and before != corpus.story.id:
-                del self.stories[before], self.file_of[before]
+            before = self.story_in(file)
+            if before is not None and before.story.id != corpus.story.id:
+                del self.stories[before.story.id], self.file_of[before.story.id]
             self.stories[corpus.story.id] = corpus
             self.file_of[corpus.story.id] = file
         self.problems = {}

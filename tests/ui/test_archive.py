@@ -3,6 +3,7 @@ search across stories in the palette."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from textual.pilot import Pilot
 from bench.generate import write_archive
 from tests.core.test_archive import BROKEN_STORY
 from tests.ui.helpers import loaded, make_app
+from tui.core.userdata import UserStore, data_dir
 from tui.ui.app import DeepseekApp, create_app
 from tui.ui.archive_search import ArchiveSearch
 from tui.ui.screens.stories import StoryPicker, TextLines
@@ -155,3 +157,69 @@ async def test_each_story_keeps_its_own_selection_and_history(folder: Path) -> N
         await pilot.pause()
         assert screen.selected == "musk"
         assert screen.history[-1] == first_choice
+
+
+async def test_takes_notes_and_exports_stay_with_their_story(folder: Path) -> None:
+    """The copies share claim ids: a verdict or note on one story's claim is not the
+    other's, on screen, on disk or in an export, across switches both ways."""
+    claim = "wang-50k-h100"
+    app = make_app([folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        screen = app.dashboard
+        assert screen is not None
+
+        def you() -> str:
+            claims = screen.query_one("#claims", RowList)
+            return next(row.cells[3].plain for row in claims.rows if row.key == claim)
+
+        async def export_json() -> dict[str, object]:
+            await pilot.press("e", "down", "enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.last_export is not None
+            return json.loads(app.last_export.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+        screen.follow(claim)
+        await pilot.pause()
+        await pilot.press("v", "v")  # doubt, on archive-0000
+        await pilot.press("n", *"first", "ctrl+s")
+        await pilot.pause()
+        app.takes.wait()
+        first = await export_json()
+        first_path = app.last_export
+
+        app.open_story("archive-0001")
+        await pilot.pause()
+        assert screen.corpus is not None and screen.corpus.story.id == "archive-0001"
+        assert you() == ""  # the same claim id, another story: no verdict
+        screen.follow(claim)
+        await pilot.pause()
+        assert "first" not in str(screen.query_one("#inspector-body").render())
+        await pilot.press("v")  # believe, on archive-0001
+        app.takes.wait()
+        second = await export_json()
+
+        app.open_story("archive-0000")
+        await pilot.pause()
+        assert you() == "−"
+        screen.follow(claim)
+        await pilot.pause()
+        assert "first" in str(screen.query_one("#inspector-body").render())
+
+    assert first["story"]["id"] == "archive-0000"  # type: ignore[index]
+    assert {c: (t["verdict"], t["note"]) for c, t in first["takes"].items()} == {  # type: ignore[attr-defined]
+        claim: ("doubt", "first")}
+    assert second["story"]["id"] == "archive-0001"  # type: ignore[index]
+    assert {c: (t["verdict"], t["note"]) for c, t in second["takes"].items()} == {  # type: ignore[attr-defined]
+        claim: ("believe", "")}
+    assert first_path is not None and first_path.name.startswith("archive-0000-")
+    assert app.last_export is not None and app.last_export.name.startswith("archive-0001-")
+    store = UserStore(data_dir())
+    assert store.load() == []
+    assert {story: {c: (t.verdict.value if t.verdict else None, t.note)
+                    for c, t in store.takes(story).items()}
+            for story in ("archive-0000", "archive-0001", "archive-0002")} == {
+        "archive-0000": {claim: ("doubt", "first")},
+        "archive-0001": {claim: ("believe", "")},
+        "archive-0002": {}}

@@ -133,10 +133,12 @@ def test_the_count_follows_the_load(folder: Path) -> None:
 def test_a_pool_of_processes_gives_what_one_thread_gives(
     folder: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Cold in the pool (which writes the cache), then from the cache in this thread:
+    the same stories, problems and search text as one thread gives."""
     (folder / "broken.toml").write_text(BROKEN_STORY)
     files = sorted(folder.iterdir())
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 2)
-    monkeypatch.setattr(pool, "idle_cores", lambda: 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
     started: list[int] = []
     real_start = pool.Loading.start_pool
 
@@ -145,16 +147,69 @@ def test_a_pool_of_processes_gives_what_one_thread_gives(
         return real_start(self, workers)
 
     monkeypatch.setattr(pool.Loading, "start_pool", start)
-    pooled = list(pool.load_many(files, use_cache=False))
-    assert started == [2]
     alone = list(pool.load_many(files, use_cache=False, pool=False))
-    assert [file for file, _ in pooled] == files
-    for (_, a), (_, b) in zip(pooled, alone, strict=True):
-        if isinstance(a, Corpus):
-            assert isinstance(b, Corpus) and a.story == b.story and a.claims == b.claims
-            assert a.reactions == b.reactions and a.events == b.events
-        else:
-            assert a == b
+    for _, outcome in alone:
+        if isinstance(outcome, Corpus):
+            outcome.prepare_search()
+    for run in ("cold", "cached"):
+        pooled = list(pool.load_many(files))
+        assert started == [2], run  # only the cold run needed processes
+        assert [file for file, _ in pooled] == files
+        for (_, a), (_, b) in zip(pooled, alone, strict=True):
+            if isinstance(a, Corpus):
+                assert isinstance(b, Corpus) and a.story == b.story and a.claims == b.claims
+                assert a.reactions == b.reactions and a.events == b.events
+                assert a.actors == b.actors and a.sources == b.sources
+                # the pool's stories come with their search text; this thread's build it
+                assert (a.index.haystack is not None) == (run == "cold")
+                a.prepare_search()
+                assert a.index.haystack == b.index.haystack
+                assert a.index.findable == b.index.findable
+            else:
+                assert a == b
+    assert [f.name for f in files if pool._cached(f, True)] == [
+        f.name for f in files if f.name != "broken.toml"]
+
+
+def test_the_pool_gives_out_a_few_files_ahead_at_most(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers do not pile up: at most ``IN_FLIGHT`` per process are asked for ahead."""
+    files = sorted(folder.iterdir()) * 3
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "IN_FLIGHT", 2)
+    given: list[int] = []
+    real_start = pool.Loading.start_pool
+
+    def start(self: pool.Loading, workers: int) -> object:
+        executor = real_start(self, workers)
+        assert executor is not None
+        real_submit = executor.submit
+
+        def submit(*args: object, **kwargs: object) -> object:
+            given.append(1)
+            return real_submit(*args, **kwargs)  # type: ignore[arg-type]
+
+        executor.submit = submit  # type: ignore[method-assign, assignment]
+        return executor
+
+    monkeypatch.setattr(pool.Loading, "start_pool", start)
+    ahead = []
+    for taken, _ in enumerate(pool.load_many(files, use_cache=False), start=1):
+        ahead.append(len(given) - taken)
+    assert len(given) == len(files)
+    assert max(ahead) == 4 and ahead[-1] == 0
+
+
+def test_pool_processes_run_at_a_lower_priority() -> None:
+    loading = pool.Loading()
+    executor = loading.start_pool(1)
+    assert executor is not None
+    try:
+        assert executor.submit(os.nice, 0).result(timeout=60) == min(19, os.nice(0) + 10)
+    finally:
+        loading.cancel()
 
 
 def test_validate_of_a_folder_reports_in_path_order(folder: Path) -> None:

@@ -182,11 +182,21 @@ class Corpus:
         answers, with its depth among those shown."""
         return self.index.reply_order if stance is None else self.index.stance_order(stance)
 
-    def prepare_search(self) -> None:
-        """Build the search text now (off the UI thread), so no search waits for it."""
-        self._haystack()
+    def prepare_search(self, texts: Mapping[str, str] | None = None) -> None:
+        """Build the search text now (off the UI thread), so no search waits for it.
 
-    def _haystack(self) -> Mapping[str, str]:
+        ``texts``: the search text of this same story, as ``search_texts`` built it in
+        another process (``tui.core.pool``); taken only if it covers exactly this
+        story's items.
+        """
+        self._haystack(texts if texts is not None and texts.keys() == self._by_id.keys()
+                       else None)
+
+    def search_texts(self) -> dict[str, str]:
+        """Each item's searchable text (what ``prepare_search`` takes from elsewhere)."""
+        return dict(self._haystack())
+
+    def _haystack(self, texts: Mapping[str, str] | None = None) -> Mapping[str, str]:
         """Each item's searchable text, built once: by ``prepare_search`` or the first search.
 
         Not at load: on a large story it is a third of the indexing time.
@@ -196,9 +206,11 @@ class Corpus:
             with self.index.building:  # a second thread waits for the first one's build
                 haystack = self.index.haystack
                 if haystack is None:
-                    names = {actor.id: actor.name for actor in self.actors}
-                    haystack = MappingProxyType({item_id: _search_text(item, names)
-                                                 for item_id, item in self._by_id.items()})
+                    if texts is None:
+                        names = {actor.id: actor.name for actor in self.actors}
+                        texts = {item_id: _search_text(item, names)
+                                 for item_id, item in self._by_id.items()}
+                    haystack = MappingProxyType(dict(texts))
                     self.index.findable = tuple(
                         (item.id, haystack[item.id])
                         for items in (self.claims, self.reactions, self.actors)

@@ -74,6 +74,14 @@ def load_file(
     A file whose exact bytes were checked before comes from the cache, without
     parsing TOML or importing pydantic; anything else is parsed, checked and cached.
     """
+    story = load_story(path, use_cache=use_cache, progress=progress)
+    return story if isinstance(story, list) else Corpus.build(story)
+
+
+def load_story(
+    path: Path, *, use_cache: bool = True, progress: Progress = _quiet
+) -> StoryData | list[Problem]:
+    """One story file's records (``load_file`` without the index), or its problems."""
     size = f"{path.stat().st_size / 1e6:,.1f} MB" if path.exists() else ""
     progress(f"reading {path.name} {size}".rstrip())
     raw = read_bytes(path)
@@ -83,7 +91,7 @@ def load_file(
     cached = cache.get(key) if use_cache else None
     if cached is not None:
         progress(f"indexing {_items(cached):,} items from {path.name}")
-        return Corpus.build(cached)
+        return cached
     progress(f"parsing {path.name} {size} (first time; later launches use the cache)")
     document = parse_document(path, raw)
     if isinstance(document, Problem):
@@ -99,7 +107,7 @@ def load_file(
     progress(f"indexing {_items(story):,} items from {path.name}")
     if use_cache:
         cache.put(key, story)
-    return Corpus.build(story)
+    return story
 
 
 def _items(story: StoryData) -> int:

@@ -1,25 +1,34 @@
-"""Loading many story files at once: cached ones in this thread, the rest in processes.
+"""Loading many story files at once: the ones not yet cached in a pool of processes.
 
-A story not yet in the cache costs about 13 ms of parsing, checking and caching
-(rtoml, pydantic, the reference checks, the cache entry), all of it holding the GIL,
-so threads cannot share it out. ``load_many`` hands those files to a pool of
-processes, one per core: each checks a file, writes its cache entry and sends the
-entry's JSON back, which this process decodes as it would read the cache. Cached
-files are decoded here meanwhile. Results come back in the order of the files.
+A story not yet in the cache costs about 10 ms (rtoml, pydantic, the reference checks,
+the cache entry), all of it holding the GIL, so threads cannot share it out.
+``load_many`` hands those files to a pool of processes, one per core: each loads its
+file as this process would (parsed, checked and cached), builds the story's search
+text, and sends back the records and that text. This process only indexes them
+(about 0.9 ms a story), so the app's own thread keeps most of the interpreter while an
+archive loads. Cached files are read here meanwhile: from the cache a story costs
+2.4 ms, and 4.7 ms in all through a pool (its process reads and pickles, this one
+unpickles and indexes), which two cores do not win back. Results come back in the
+order of the files.
 
-A pool is worth it only for many files (each of its processes imports pydantic and
-the schema first, ~0.4 s) and only on idle cores: decoding its answers costs this
-process ~3.6 ms a story, so it spends more CPU in all than one thread (11.6 s for
-1,000 stories). Measured 2026-12-04 on this 2-core machine shared with other work
-(load average 1.5–2.2): 1,000 stories cold took 11.6 s in one thread, 12.7–17.5 s
-with a pool of two. So the pool starts only when the load average leaves two cores
-idle (``idle_cores``); a gain on an idle machine was not measured here.
-A pool that breaks (a process killed) leaves the remaining files to this thread.
+- The answers travel pickled, as a process pool sends any result; nothing pickled is
+  ever written to disk (the cache is JSON: ``tui.core.cache``).
+- The processes run at a lower priority (nice 10): on a machine whose cores are busy
+  with other work they take what is left over, and the app's thread comes first.
+- At most ``IN_FLIGHT`` files per process are given out ahead of the one being taken,
+  so answers never pile up in memory (all 1,000 at once held 280 MB more) and a
+  cancelled load stops within a few files.
+- A pool is started only for ``POOL_MIN_FILES`` files or more not yet cached (each
+  process imports pydantic and the schema first, 0.3–0.4 s) and only on two cores or
+  more. A pool that breaks (a process killed) leaves the remaining files to this
+  thread.
+
+Measured with ``bench/archive.py``: see ``docs/ARCHITECTURE.md``.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -27,18 +36,21 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from tui.core import cache
-from tui.core.codec import story_from_jsonable, to_jsonable
 from tui.core.corpus import Corpus
-from tui.core.files import parse_document, read_bytes
-from tui.core.loader import load_file
+from tui.core.loader import load_file, load_story
+from tui.core.model import StoryData
 from tui.core.problems import Problem
 
 Outcome = Corpus | list[Problem]
+Answer = tuple[StoryData, dict[str, str]] | list[Problem]
+"""What a pool process sends back: a story's records and search text, or its problems."""
 
 POOL_MIN_FILES = 16
-"""Fewer files than this not in the cache are checked in this thread (a pool's start
-costs about as much as 30 of them)."""
+"""Fewer files than this load in this thread (a pool's start costs about as much as
+loading 30 of them)."""
+IN_FLIGHT = 4
+"""Files given out per process ahead of the one being taken."""
+NICENESS = 10
 
 
 def cores() -> int:
@@ -49,44 +61,13 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def idle_cores() -> int:
-    """Cores not busy with other work (by the load average): a pool on a machine
-    whose other core is taken only adds its own overhead (see the module docstring)."""
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:  # pragma: no cover - no load average here
-        busy = 0.0
-    return max(1, int(cores() - busy + 0.5))
-
-
-def _not_cached(files: Sequence[Path], use_cache: bool) -> list[Path]:
-    cold = []
-    for file in files:
-        raw = read_bytes(file)
-        if isinstance(raw, Problem) or not use_cache or not cache.has(cache.key_of(raw)):
-            cold.append(file)
-    return cold
-
-
-def check_in_process(path: Path, use_cache: bool) -> str | list[Problem]:
-    """In a pool process: one file parsed, checked and cached; the story comes back
-    as the cache entry's JSON text (plain data), or its problems."""
-    from tui.core.checks import check_document
-    from tui.core.schema import to_model
-
-    raw = read_bytes(path)
-    if isinstance(raw, Problem):
-        return [raw]
-    document = parse_document(path, raw)
-    if isinstance(document, Problem):
-        return [document]
-    checked = check_document(document)
-    if isinstance(checked, list):
-        return checked
-    story = to_model(checked)
-    if use_cache:
-        cache.put(cache.key_of(raw), story)
-    return json.dumps(to_jsonable(story), ensure_ascii=False, separators=(",", ":"))
+def load_in_process(path: Path, use_cache: bool) -> Answer:
+    """In a pool process: one file loaded (and cached) as this process would, and the
+    search text of its story built; plain records and strings go back."""
+    story = load_story(path, use_cache=use_cache)
+    if isinstance(story, list):
+        return story
+    return story, Corpus.build(story).search_texts()
 
 
 class Loading:
@@ -119,7 +100,7 @@ class Loading:
                 # Spawned, not forked: the app's threads (Textual's, the load worker's)
                 # hold locks a forked copy would inherit held.
                 self._pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"),
-                                                 initializer=_quiet_process)
+                                                 initializer=_background_process)
             except (OSError, ValueError):
                 return None
             finally:
@@ -127,12 +108,15 @@ class Loading:
             return self._pool
 
 
-def _quiet_process() -> None:
-    """A pool process writes nothing to the terminal the app is drawing on."""
+def _background_process() -> None:
+    """A pool process writes nothing to the terminal the app is drawing on, and yields
+    the cores to the app and to anything else that wants them."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     os.close(devnull)
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
 
 
 def load_many(
@@ -145,25 +129,33 @@ def load_many(
 ) -> Iterator[tuple[Path, Outcome]]:
     """Each file's story or problems, in the order of ``files``; stops once cancelled."""
     loading = loading or Loading()
-    futures: dict[Path, Future[str | list[Problem]]] = {}
-    cold = _not_cached(files, use_cache) if pool and len(files) >= POOL_MIN_FILES else []
-    workers = min(idle_cores(), len(cold) // (POOL_MIN_FILES // 2))
-    if len(cold) >= POOL_MIN_FILES and workers >= 2:
-        executor = loading.start_pool(workers)
-        if executor is not None:
-            try:
-                futures = {file: executor.submit(check_in_process, file, use_cache)
-                           for file in cold}
-            except (BrokenProcessPool, RuntimeError):
-                futures = {}
+    workers = cores()
+    cold: list[int] = []
+    if pool and workers >= 2 and len(files) >= POOL_MIN_FILES:
+        cold = [index for index, file in enumerate(files) if not _cached(file, use_cache)]
+    executor = loading.start_pool(workers) if len(cold) >= POOL_MIN_FILES else None
+    futures: dict[int, Future[Answer]] = {}
+    waiting = iter(cold)
+
+    def give_out() -> None:
+        index = next(waiting, None)
+        if executor is not None and index is not None:
+            with contextlib.suppress(BrokenProcessPool, RuntimeError):  # broken, or shut
+                futures[index] = executor.submit(load_in_process, files[index], use_cache)
+
+    for _ in range(workers * IN_FLIGHT):
+        give_out()
     try:
-        for file in files:
+        for index, file in enumerate(files):
             if loading.cancelled.is_set():
                 return
-            future = futures.get(file)
-            if future is not None and progress is not None:
-                progress(f"checking {file.name} (first time; later launches use the cache)")
-            outcome = _from_pool(file, future) if future is not None else None
+            future = futures.pop(index, None)
+            outcome = None
+            if future is not None:
+                give_out()
+                if progress is not None:
+                    progress(f"checking {file.name} (first time; later launches use the cache)")
+                outcome = _from_pool(future)
             if outcome is None:
                 if loading.cancelled.is_set():
                     return
@@ -174,8 +166,19 @@ def load_many(
         loading.cancel()  # done, or abandoned: the pool's processes go
 
 
-def _from_pool(file: Path, future: Future[str | list[Problem]]) -> Outcome | None:
-    """The pool's answer for ``file``; ``None`` if the pool could not give one."""
+def _cached(file: Path, use_cache: bool) -> bool:
+    """Whether ``file``'s story is in the cache (a file that cannot be read is not)."""
+    from tui.core import cache
+    from tui.core.files import read_bytes
+
+    if not use_cache:
+        return False
+    raw = read_bytes(file)
+    return not isinstance(raw, Problem) and cache.has(cache.key_of(raw))
+
+
+def _from_pool(future: Future[Answer]) -> Outcome | None:
+    """The pool's answer; ``None`` if the pool could not give one."""
     try:
         answer = future.result()
     except BaseException as error:  # a broken or shut pool; anything it raised
@@ -184,7 +187,7 @@ def _from_pool(file: Path, future: Future[str | list[Problem]]) -> Outcome | Non
         return None
     if isinstance(answer, list):
         return answer
-    try:
-        return Corpus.build(story_from_jsonable(json.loads(answer)))
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return None
+    story, texts = answer
+    corpus = Corpus.build(story)
+    corpus.prepare_search(texts)
+    return corpus

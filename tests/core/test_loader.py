@@ -562,10 +562,10 @@ def test_one_bad_fleet_part_is_one_problem(tmp_path: Path) -> None:
 def test_an_unreadable_seed_folder_is_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: Path) -> object:
+    def refuse(path: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "iterdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)  # as root, a chmod would not stop it
     result = load([tmp_path])
     assert not result.stories
     assert [p.message for p in result.problems] == ["cannot read the folder: Permission denied"]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from bench.generate import write_archive
-from tui.core import archive, pool
+from tui.core import archive, cache, pool
 from tui.core.corpus import Corpus
 from tui.core.library import Library
 from tui.core.loader import load
@@ -89,6 +90,53 @@ def test_the_index_spares_the_scan_until_a_file_changes(
     planned = archive.plan([folder])
     assert scanned == [changed]
     assert planned is not None and planned.files[0] == changed  # now the newest
+
+
+def test_an_index_entry_of_the_wrong_shape_is_scanned_instead(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is in the cache, which anyone can write: an odd entry costs a scan."""
+    files = sorted(folder.iterdir())
+    heads = [archive.scan_head(file) for file in files]
+    heads = [head._replace(claims=14, reactions=11) for head in heads]
+    key = archive.index_key(files)
+    archive.write_index(key, heads)
+    index = cache.cache_dir() / f"archive-{key}.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["files"][str(files[1])][2] = ["not", "a", "title"]
+    index.write_text(json.dumps(data), encoding="utf-8")
+    scanned: list[Path] = []
+    real_scan = archive.scan_head
+
+    def scan(path: Path) -> archive.Head:
+        scanned.append(path)
+        return real_scan(path)
+
+    monkeypatch.setattr(archive, "scan_head", scan)
+    planned = archive.plan([folder])
+    assert scanned == [files[1]]
+    assert planned is not None and planned.heads[files[1]].title == heads[1].title
+    assert planned.heads[files[0]].claims == 14  # from the index
+
+
+def test_a_story_table_longer_than_the_first_read_is_cut_out_all_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.toml"
+    summary = "word " * 2000  # 10 KB: past the first read
+    path.write_text(BROKEN_STORY.replace('summary = "x"', f'summary = "{summary}"'))
+    parsed: list[int] = []
+    real_story_in = archive._story_in
+
+    def story_in(file: Path, text: bytes) -> dict[str, object] | None:
+        parsed.append(len(text))
+        return real_story_in(file, text)
+
+    monkeypatch.setattr(archive, "_story_in", story_in)
+    head = archive.scan_head(path)
+    assert (head.story_id, head.date and head.date.isoformat()) == (
+        "broken-newest", "2030-01-01")
+    assert len(parsed) == 1 and parsed[0] < path.stat().st_size - 100  # the table alone
 
 
 def test_a_story_table_the_quick_look_cannot_cut_out_is_read_from_the_whole_file(

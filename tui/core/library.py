@@ -62,13 +62,20 @@ class Library:
         self.complete = False
         self.stopped = False
         """``cancel`` was called: the app is quitting."""
+        self._listed: archive.Listing | None = None
 
     # -- the first story
+
+    def _listing(self) -> archive.Listing:
+        """The seed paths' files, listed once for the quick look and the load worker."""
+        if self._listed is None:
+            self._listed = archive.listing(self.seeds)
+        return self._listed
 
     def quick_first(self) -> Corpus | None:
         """The first story, if it is small and cached and the plan needs no scan: read
         on the app's thread before the first frame (a few milliseconds)."""
-        plan = archive.plan(self.seeds, self.story_id, scan=QUICK_SCAN_FILES)
+        plan = archive.plan(self._listing(), self.story_id, scan=QUICK_SCAN_FILES)
         if plan is None or plan.problems or not plan.files:
             return None
         first = plan.files[0]
@@ -92,7 +99,7 @@ class Library:
     def load_first(self, progress: Callable[[str], None]) -> list[tuple[Path, Outcome]]:
         """Plan (scanning what the index does not know), then load files in order up
         to the first good story. Off the app's thread; hand the result to ``add``."""
-        plan = archive.plan(self.seeds, self.story_id)
+        plan = archive.plan(self._listing(), self.story_id)
         assert plan is not None
         self.plan = plan
         results: list[tuple[Path, Outcome]] = []

@@ -8,7 +8,7 @@ import sys
 
 import textual
 
-from bench import archive, first_search, keys, keystrokes, memory, startup
+from bench import archive, first_search, keys, keystrokes, memory, pool, startup
 
 
 def machine() -> str:
@@ -42,6 +42,8 @@ def main() -> None:
     keys.main()
     print("\nAn archive of stories (pseudo-terminal; medians of the rounds):\n")
     print(archive.table(archive.measure(archive.SIZES, archive.REPS), archive.SIZES))
+    print("\nThe process pool, with it and without it (1,000 stories, medians of 3):\n")
+    print(pool.table(1000, pool.measure(1000, 3)))
 
 
 if __name__ == "__main__":

@@ -61,6 +61,19 @@ def test_story_named_on_the_command_line_loads_first(folder: Path) -> None:
         "archive-0000.toml", "archive-0001.toml", "archive-0002.toml", "archive-0004.toml"]
 
 
+def scans_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files ``scan_head`` reads from now on, in order."""
+    scanned: list[Path] = []
+    real_scan = archive.scan_head
+
+    def scan(path: Path) -> archive.Head:
+        scanned.append(path)
+        return real_scan(path)
+
+    monkeypatch.setattr(archive, "scan_head", scan)
+    return scanned
+
+
 def test_the_index_spares_the_scan_until_a_file_changes(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,14 +83,7 @@ def test_the_index_spares_the_scan_until_a_file_changes(
         for file, outcome in batch:
             library.add(file, outcome)
     library.finish()
-    scanned: list[Path] = []
-    real_scan = archive.scan_head
-
-    def scan(path: Path) -> archive.Head:
-        scanned.append(path)
-        return real_scan(path)
-
-    monkeypatch.setattr(archive, "scan_head", scan)
+    scanned = scans_counted(monkeypatch)
     planned = archive.plan([folder], scan=0)
     assert planned is not None and scanned == []
     assert planned.heads[folder / "archive-0002.toml"].claims == 14
@@ -105,14 +111,7 @@ def test_an_index_entry_of_the_wrong_shape_is_scanned_instead(
     data = json.loads(index.read_text(encoding="utf-8"))
     data["files"][str(files[1])][2] = ["not", "a", "title"]
     index.write_text(json.dumps(data), encoding="utf-8")
-    scanned: list[Path] = []
-    real_scan = archive.scan_head
-
-    def scan(path: Path) -> archive.Head:
-        scanned.append(path)
-        return real_scan(path)
-
-    monkeypatch.setattr(archive, "scan_head", scan)
+    scanned = scans_counted(monkeypatch)
     planned = archive.plan([folder])
     assert scanned == [files[1]]
     assert planned is not None and planned.heads[files[1]].title == heads[1].title

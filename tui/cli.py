@@ -151,7 +151,7 @@ def _plural(count: int, word: str) -> str:
 
 def cmd_validate(paths: list[Path]) -> int:
     from tui.core.checks import source_warnings
-    from tui.core.loader import load
+    from tui.core.seeds import load
 
     result = load(paths or _seed_paths(None))
     for corpus in result.stories:
@@ -179,7 +179,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
 def _one_story(seeds: Path | None, story_id: str | None) -> tuple[Corpus | None, int]:
     """The chosen story, or ``None`` and an exit code after printing why not."""
-    from tui.core.loader import load
+    from tui.core.seeds import load
 
     result = load(_seed_paths(seeds))
     stories = {corpus.story.id: corpus for corpus in result.stories}
@@ -197,7 +197,7 @@ def _one_story(seeds: Path | None, story_id: str | None) -> tuple[Corpus | None,
 
 def _all_stories(seeds: Path | None) -> tuple[list[Corpus], int]:
     """Every story that loads, and 2 if any seed file had problems (printed)."""
-    from tui.core.loader import load
+    from tui.core.seeds import load
 
     result = load(_seed_paths(seeds))
     _print_problems(result.problems)

@@ -12,7 +12,7 @@ from bench.generate import write_archive
 from tui.core import archive, cache, pool
 from tui.core.corpus import Corpus
 from tui.core.library import Library
-from tui.core.loader import load
+from tui.core.seeds import load
 
 BROKEN_STORY = '''format = 1
 [story]

@@ -23,9 +23,10 @@ from tests.core.support import (
 )
 from tui.core.corpus import Corpus
 from tui.core.files import read_document
-from tui.core.loader import LoadResult, load, load_file, story_files
+from tui.core.loader import load_file, story_files
 from tui.core.model import ClaimStatus, FleetStatus, Reaction, Stance
 from tui.core.problems import Problem, format_problem
+from tui.core.seeds import LoadResult, load
 
 # --------------------------------------------------------------------------- the real seed
 

@@ -14,7 +14,8 @@ from tui.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from tui.core.corpus import Corpus
 from tui.core.export import seed_json_schema
 from tui.core.kinds import ENTITY_LISTS
-from tui.core.loader import load, load_file
+from tui.core.loader import load_file
+from tui.core.seeds import load
 from tui.core.skeleton import (
     EXAMPLES,
     MEANING,

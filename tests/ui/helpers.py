@@ -15,8 +15,8 @@ THEME = "deepseek-dark"
 def warm_cache(seeds: list[Path] | None = None) -> None:
     """Check the seeds once, as a first launch does: the next app finds them cached and
     opens the dashboard as its first screen (the path a real launch takes)."""
-    from tui.core.loader import load
     from tui.core.paths import default_seeds
+    from tui.core.seeds import load
 
     result = load(seeds or [default_seeds()])
     assert result.stories and not result.problems

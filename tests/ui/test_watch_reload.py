@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 
 from tests.conftest import DATA
 from tests.ui.helpers import loaded, make_app
-from tui.core.loader import load
 from tui.core.model import Stance
+from tui.core.seeds import load
 from tui.ui.app import DeepseekApp, create_app
 from tui.ui.reloading import SeedsChanged
 from tui.ui.screens.dashboard import DashboardScreen

@@ -1,16 +1,16 @@
-"""Loading stories from seed paths, collecting every problem instead of stopping.
+"""Loading one story file, collecting every problem instead of stopping, and the
+story files a seed path stands for.
 
-A seed path is a story file (``.toml`` or ``.json``) or a folder of them. Good stories
-load even when others in the same folder are broken; each broken file contributes its
-problems. Nothing here raises for bad input.
+A seed path is a story file (``.toml`` or ``.json``) or a folder of them. A broken file
+gives its problems and blocks no other (``tui.core.seeds`` loads every file of the
+seed paths, ``tui.core.library`` the app's archive). Nothing here raises for bad input.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from tui.core import cache
 from tui.core.corpus import Corpus
@@ -18,25 +18,6 @@ from tui.core.files import SCHEMA_SUFFIX, SEED_SUFFIXES, parse_document, read_by
 from tui.core.kinds import ENTITY_LISTS
 from tui.core.model import StoryData
 from tui.core.problems import Problem
-
-
-class LoadResult(NamedTuple):
-    """The stories that loaded, in path order, and every problem found."""
-
-    stories: tuple[Corpus, ...]
-    problems: tuple[Problem, ...]
-    files: tuple[Path, ...]
-    story_files: tuple[Path, ...] = ()
-    """The file each story came from, in the order of ``stories``."""
-
-    @property
-    def bad_files(self) -> tuple[Path, ...]:
-        """Files with at least one problem, each once, in order."""
-        return tuple(dict.fromkeys(problem.file for problem in self.problems))
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def story_files(path: Path) -> list[Path] | Problem:
@@ -65,12 +46,12 @@ def story_files(path: Path) -> list[Path] | Problem:
 Progress = Callable[[str], None]
 
 
-def _quiet(message: str) -> None:
+def quiet(message: str) -> None:
     """The default progress report: none."""
 
 
 def load_file(
-    path: Path, *, use_cache: bool = True, progress: Progress = _quiet
+    path: Path, *, use_cache: bool = True, progress: Progress = quiet
 ) -> Corpus | list[Problem]:
     """One story file, as a corpus or the problems that stop it.
 
@@ -82,7 +63,7 @@ def load_file(
 
 
 def load_story(
-    path: Path, *, use_cache: bool = True, progress: Progress = _quiet
+    path: Path, *, use_cache: bool = True, progress: Progress = quiet
 ) -> StoryData | list[Problem]:
     """One story file's records (``load_file`` without the index), or its problems."""
     size = f"{path.stat().st_size / 1e6:,.1f} MB" if path.exists() else ""
@@ -117,77 +98,5 @@ def _items(story: StoryData) -> int:
     return sum(len(getattr(story, name)) for name in ENTITY_LISTS)
 
 
-def load(
-    paths: Iterable[Path], *, use_cache: bool = True, progress: Progress = _quiet
-) -> LoadResult:
-    """Every story under ``paths``; a story id seen twice keeps the first.
-
-    Many files not yet in the cache are checked in a pool of processes
-    (``tui.core.pool``); the stories and problems come back in path order all the same.
-    """
-    from tui.core.pool import load_many
-
-    entries: list[Path | Problem] = []
-    for path in paths:
-        found = story_files(path)
-        entries += [found] if isinstance(found, Problem) else found
-    files = [entry for entry in entries if isinstance(entry, Path)]
-    outcomes = load_many(files, use_cache=use_cache, progress=progress)
-    stories: list[Corpus] = []
-    problems: list[Problem] = []
-    seen: dict[str, Path] = {}
-    origins: list[Path] = []
-    for entry in entries:
-        if isinstance(entry, Problem):
-            problems.append(entry)
-            continue
-        file, result = next(outcomes)
-        if isinstance(result, list):
-            problems.extend(result)
-        elif result.story.id in seen:
-            problems.append(
-                Problem(
-                    file,
-                    f"story id '{result.story.id}' is already used by {seen[result.story.id]}",
-                    item="story.id",
-                )
-            )
-        else:
-            seen[result.story.id] = file
-            stories.append(result)
-            origins.append(file)
-    return LoadResult(tuple(stories), tuple(problems), tuple(files), tuple(origins))
-
-
 QUICK_LIMIT_BYTES = 512 * 1024
 """Seeds up to this size may be read from the cache before the first frame."""
-
-
-def load_cached(paths: Iterable[Path], limit: int = QUICK_LIMIT_BYTES) -> LoadResult | None:
-    """Every story under ``paths`` if all of it is small and already in the cache.
-
-    This costs a few milliseconds for the bundled story, so the app can show it in its
-    very first frame; ``None`` (anything missing, large, or not cached) means: load in
-    a worker with ``load``.
-    """
-    files: list[Path] = []
-    for path in paths:
-        found = story_files(path)
-        if isinstance(found, Problem):
-            return None
-        files += found
-    try:  # too large for the first frame: say so before reading megabytes
-        if sum(file.stat().st_size for file in files) > limit:
-            return None
-    except OSError:
-        return None
-    stories = []
-    for file in files:  # one story per file: the files are the stories' origins
-        raw = read_bytes(file)
-        story = None if isinstance(raw, Problem) else cache.get(cache.key_of(raw))
-        if story is None:
-            return None
-        stories.append(Corpus.build(story))
-    if len({corpus.story.id for corpus in stories}) != len(stories):
-        return None  # duplicate ids: let the full load report them
-    return LoadResult(tuple(stories), (), tuple(files), tuple(files))

@@ -20,8 +20,8 @@ from textual import work
 from textual.message import Message
 
 from tui.core.corpus import Corpus
-from tui.core.loader import LoadResult, load
 from tui.core.problems import Problem
+from tui.core.seeds import LoadResult, load
 from tui.ui import lifecycle
 
 if TYPE_CHECKING:

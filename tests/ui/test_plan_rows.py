@@ -55,3 +55,29 @@ def test_the_cases_above_show_something_and_indent_something() -> None:
     assert any(depth for _, depth in _expected(corpus, "", None))
     assert _expected(corpus, "musk", None) and not _expected(corpus, QUERIES[-1], None)
     assert all(_expected(corpus, "", stance) for stance in Stance)
+
+
+def test_a_reply_under_what_it_answers_does_not_name_it_again() -> None:
+    """The ↳ says what a reply answers; the "→ name:" stays where no indent says it:
+    rows answering a claim, and a reply whose reaction the stance filter hides."""
+    corpus = _corpus()
+
+    def said(stance: Stance | None) -> dict[str, tuple[int, str]]:
+        plan = plan_rows(corpus, "", stance, {})
+        assert plan is not None
+        return {row.key: (row.indent, row.cells[2].plain) for row in plan.reactions}
+
+    everything = said(None)
+    replies = {key: text for key, (indent, text) in everything.items() if indent}
+    assert replies and not any(text.startswith("→") for text in replies.values())
+    assert any(text.startswith("→") and "’s claim:" in text
+               for indent, text in everything.values() if not indent)
+    hidden_parent = [
+        reaction.id for reaction, depth in corpus.reply_order()
+        if depth and (parent := corpus.get(reaction.replies_to or "")) is not None
+        and getattr(parent, "stance", None) is not reaction.stance]
+    assert hidden_parent  # a reply of another stance than what it answers
+    key = hidden_parent[0]
+    stance = corpus.get(key).stance  # type: ignore[union-attr]
+    indent, text = said(stance)[key]
+    assert indent == 0 and text.startswith("→ ")

@@ -180,7 +180,11 @@ def reaction_rows(corpus: Corpus, order: Sequence[Threaded]) -> LazyRows:
         assert isinstance(reaction, Reaction)
         said = Text()
         target = corpus.get(reaction.replies_to) if reaction.replies_to else None
-        if target is not None:
+        # A reply drawn one step in, right under what it answers, is told by its ↳:
+        # naming the answered person again only cut its quote short. Top-level rows
+        # (answering a claim, or a reaction a filter hides) and replies deeper than
+        # the indent goes keep the "→ name:".
+        if target is not None and not 0 < depth[key] <= MAX_INDENT:
             who = getattr(target, "by", None) or getattr(target, "actor", None)
             kind = "’s claim" if corpus.kind_of(target.id) == "claim" else ""
             said.append(f"→ {one_line(corpus.actor_name(who))}{kind}: ", "dim")

@@ -115,7 +115,7 @@ def measure(sizes: tuple[int, ...], reps: int) -> dict[str, list[dict[str, float
     minimal = [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
     folders = {size: archive_folder(size) for size in sizes}
     alone = folders[sizes[0]] / "archive-0000.toml"
-    warm = {size: CACHE / f"archive-{size}" for size in sizes}
+    warm: dict[int | str, Path] = {size: CACHE / f"archive-{size}" for size in sizes}
     warm["alone"] = CACHE / "archive-alone"
     for size, folder in folders.items():  # what a first launch leaves behind
         launch([*tui, "--seeds", str(folder)], warm[size], FIRST, size)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -88,8 +89,7 @@ def measure(size: int) -> dict[str, list[float]]:
         for n in range(1, 41):  # past the bottom of the pane: scrolling too
             session.send("j")
             times["j (next claim in the inspector)"].append(session.wait_for(
-                lambda text, n=n: any("CLAIM" in line and f"Claim {n}:" in line
-                                      for line in text.splitlines())))
+                _claim_in_inspector(n)))
             session.settle(0.02)
         session.send("/")
         session.wait_for(lambda text: "search every pane" in text)
@@ -102,7 +102,7 @@ def measure(size: int) -> dict[str, list[float]]:
             # the cursor moving, which the screen's text does not hold.
             shown = typed.rstrip()
             times["search keystroke (echo)"].append(session.wait_for(
-                lambda text, t=shown: search_box(text) == t))
+                _search_box_shows(shown)))
             session.settle(0.05)
         session.send(b"\x1b")  # Esc: clear the search
         session.settle(1.0)
@@ -110,7 +110,7 @@ def measure(size: int) -> dict[str, list[float]]:
             for stance in ("skeptical", "supportive", "neutral", "mixed", None):
                 session.send("f")
                 times["f (stance filter, and back)"].append(session.wait_for(
-                    lambda text, s=stance: f"stance: {s}" in text if s else "stance:" not in text))
+                    _stance_shown(stance)))
                 session.settle(0.05)
         session.send("3")  # the reactions pane: each move re-marks the claims it links to
         session.settle(0.2)
@@ -118,11 +118,28 @@ def measure(size: int) -> dict[str, list[float]]:
             before = _inspector_title(session.text)
             session.send("j")
             times["link highlight (j in reactions)"].append(session.wait_for(
-                lambda text, b=before: _inspector_title(text) not in ("", b)))
+                _inspector_title_changed(before)))
             session.settle(0.02)
     finally:
         session.close()
     return times
+
+
+def _claim_in_inspector(n: int) -> Callable[[str], bool]:
+    return lambda text: any("CLAIM" in line and f"Claim {n}:" in line
+                            for line in text.splitlines())
+
+
+def _search_box_shows(typed: str) -> Callable[[str], bool]:
+    return lambda text: search_box(text) == typed
+
+
+def _stance_shown(stance: str | None) -> Callable[[str], bool]:
+    return lambda text: f"stance: {stance}" in text if stance else "stance:" not in text
+
+
+def _inspector_title_changed(before: str) -> Callable[[str], bool]:
+    return lambda text: _inspector_title(text) not in ("", before)
 
 
 def table(size: int, times: dict[str, list[float]]) -> str:

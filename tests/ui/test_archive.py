@@ -223,3 +223,19 @@ async def test_takes_notes_and_exports_stay_with_their_story(folder: Path) -> No
         "archive-0000": {claim: ("doubt", "first")},
         "archive-0001": {claim: ("believe", "")},
         "archive-0002": {}}
+
+
+async def test_the_picker_shows_each_date_whole() -> None:
+    """The bundled story's date is known roughly ("c. 2025-01-27"): the date column is
+    as wide as the widest date listed, so none is cut."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await all_loaded(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        rows = app.screen.query_one(RowList)
+        dates = [rows.rows[i].cells[1].plain for i in range(len(rows.rows))]
+        assert "c. 2025-01-27" in dates
+        assert rows.columns[1].width == max(map(len, dates))
+        drawn = "\n".join(rows.render_line(y).text for y in range(rows.size.height))
+        assert all(date in drawn for date in dates)

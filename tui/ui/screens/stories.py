@@ -32,8 +32,11 @@ from tui.core.text import clean_text, one_line
 from tui.ui.lifecycle import Transient
 from tui.ui.widgets.row_list import Column, LazyRows, Row, RowList
 
-COLUMNS = (Column("", 1), Column("Date", 12), Column("Story"), Column("Claims", 7, "right"),
+COLUMNS = (Column("", 1), Column("Date", 10), Column("Story"), Column("Claims", 7, "right"),
            Column("Reactions", 9, "right"))
+DATE_WIDTH = (10, 23)
+"""The date column fits the widest date listed, from a day (``2025-01-27``) to a range
+of days known roughly (``c. 2025-01-26–2025-01-27``)."""
 MAX_PROBLEMS_SHOWN = 5
 RELIST_EVERY_S = 0.5
 
@@ -56,6 +59,14 @@ def filter_text(entry: Entry) -> str:
     if entry.problems:
         parts.append("broken")
     return " ".join(parts).casefold()
+
+
+def date_label(entry: Entry) -> str:
+    """The story's date as the picker lists it: as precise as it is known once loaded,
+    the day of its head before that."""
+    if entry.corpus is not None:
+        return fmt.when(entry.corpus.story.date, False)
+    return str(entry.head.date) if entry.head.date else ""
 
 
 class TextLines(Widget):
@@ -112,8 +123,8 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         self.current = current
         self.entries: list[Entry] = []
         self._texts: list[str] = []
-        self._text_of: dict[tuple[Path, bool, bool], str] = {}
-        """Each entry's filter text, made once per state of its file."""
+        self._text_of: dict[tuple[Path, bool, bool], tuple[str, str]] = {}
+        """Each entry's filter text and date, made once per state of its file."""
         self._listed = 0.0
         self.shown: list[Entry] = []
         """The entries the filter lets through, in the list's order."""
@@ -146,9 +157,15 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         for entry in self.entries:
             key = (entry.head.path, entry.corpus is not None, bool(entry.problems))
             if key not in texts:
-                texts[key] = filter_text(entry)
-        self._texts = [texts[(e.head.path, e.corpus is not None, bool(e.problems))]
-                       for e in self.entries]
+                texts[key] = (filter_text(entry), date_label(entry))
+        known = [texts[(e.head.path, e.corpus is not None, bool(e.problems))]
+                 for e in self.entries]
+        self._texts = [text for text, _ in known]
+        low, high = DATE_WIDTH
+        width = min(high, max([low, *(len(date) for _, date in known)]))
+        self.query_one(RowList).set_columns(
+            [column._replace(width=width) if column.label == "Date" else column
+             for column in COLUMNS])
         self._refilter()
 
     @on(Input.Submitted, "#story-filter")
@@ -176,7 +193,7 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         if corpus is not None:
             story = corpus.story
             return Row(entry_key(entry), (
-                Text(mark), Text(fmt.when(story.date, False)), Text(_plain(story.title)),
+                Text(mark), Text(date_label(entry)), Text(_plain(story.title)),
                 Text(f"{len(corpus.claims):,}"), Text(f"{len(corpus.reactions):,}")))
         title = Text(_plain(head.title or head.path.name))
         if entry.problems:
@@ -185,7 +202,7 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         else:
             title.append("  loading…", "dim italic")
             counts = (Text(""), Text(""))
-        date = Text(str(head.date) if head.date else "", "dim")
+        date = Text(date_label(entry), "dim")
         return Row(entry_key(entry), (Text(mark), date, title, *counts))
 
     def _show_count(self) -> None:

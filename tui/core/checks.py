@@ -7,6 +7,7 @@ dangling references with a did-you-mean, and items with no provenance.
 
 from __future__ import annotations
 
+import functools
 import reprlib
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -30,17 +31,17 @@ _SHORT.maxlist = _SHORT.maxdict = _SHORT.maxtuple = 3
 def check_document(document: Document) -> StoryFile | list[Problem]:
     """The story in ``document``, or the problems that stop it loading."""
     toml = document.path.suffix.lower() != ".json"
-    locators: list[TomlLocator] = []  # made for the first problem: most files have none
+
+    @functools.cache
+    def locator() -> TomlLocator:  # made for the first problem: most files have none
+        return TomlLocator(document.text)
 
     def problem(loc: Loc, message: str, at_key: bool = False) -> Problem:
         """At the value the problem is about; at its key for an unknown key."""
         if not toml:
             return Problem(document.path, message, item=item_path(loc))
-        if not locators:
-            locators.append(TomlLocator(document.text))
-        locator = locators[0]
         # Not found: a key missing from the top of the file, whose place is its start.
-        line, column = locator.position_of(loc, value=not at_key) or (1, 1)
+        line, column = locator().position_of(loc, value=not at_key) or (1, 1)
         return Problem(document.path, message, item=item_path(loc), line=line, column=column)
 
     try:

@@ -24,7 +24,8 @@ def story_files(path: Path) -> list[Path] | Problem:
     """The story files a seed path stands for."""
     if path.is_dir():
         # Names from one scandir, sorted as the paths would sort: a folder of 1,000
-        # stories listed in 19 ms with a Path and a stat for each, before its first story.
+        # stories took 7.7 ms with a Path and a stat for each, 2.7 ms so (CPU, best of
+        # 7, 2026-12-04), before its first story.
         try:
             with os.scandir(path) as entries:
                 names = [entry.name for entry in entries

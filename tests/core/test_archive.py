@@ -214,7 +214,7 @@ def test_a_pool_of_processes_gives_what_one_thread_gives(
                 assert a.index.findable == b.index.findable
             else:
                 assert a == b
-    assert [f.name for f in files if pool._cached(f, True)] == [
+    assert [f.name for f in files if pool._cache_key(f) is not None] == [
         f.name for f in files if f.name != "broken.toml"]
 
 
@@ -264,3 +264,19 @@ def test_validate_of_a_folder_reports_in_path_order(folder: Path) -> None:
     result = load([folder])
     assert [c.story.id for c in result.stories] == [f"archive-{n:04d}" for n in range(5)]
     assert result.bad_files == (folder / "broken.toml",)
+
+
+def test_a_cache_entry_that_does_not_read_is_checked_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file found cached whose entry turns out broken loads from its TOML instead."""
+    files = sorted(folder.iterdir())
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    first = [outcome for _, outcome in pool.load_many(files)]
+    for entry in cache.cache_dir().glob("story-*.json"):
+        entry.write_text("{", encoding="utf-8")
+    again = [outcome for _, outcome in pool.load_many(files)]
+    assert [c.story for c in again if isinstance(c, Corpus)] == [
+        c.story for c in first if isinstance(c, Corpus)]
+    assert len(again) == len(files) and all(isinstance(c, Corpus) for c in again)

@@ -23,7 +23,7 @@ from tui.core.archive import Head, Plan
 from tui.core.corpus import Corpus
 from tui.core.loader import QUICK_LIMIT_BYTES, load_file
 from tui.core.pool import Loading, Outcome, load_many
-from tui.core.problems import Problem
+from tui.core.problems import Problem, story_id_taken
 
 QUICK_SCAN_FILES = 8
 """How many story files the index does not know a launch may scan before its first
@@ -151,9 +151,8 @@ class Library:
             return None
         story_id = outcome.story.id
         if story_id in self.stories:
-            self.problems.setdefault(file, []).append(Problem(
-                file, f"story id '{story_id}' is already used by {self.file_of[story_id]}",
-                item="story.id"))
+            self.problems.setdefault(file, []).append(
+                story_id_taken(file, story_id, self.file_of[story_id]))
             return None
         self.stories[story_id] = outcome
         self.file_of[story_id] = file

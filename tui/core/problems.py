@@ -29,6 +29,11 @@ class Problem(NamedTuple):
         return format_problem(self)
 
 
+def story_id_taken(file: Path, story_id: str, first: Path) -> Problem:
+    """A second file with a story id that ``first`` already has (the first one counts)."""
+    return Problem(file, f"story id '{story_id}' is already used by {first}", item="story.id")
+
+
 def format_problem(problem: Problem, root: Path | None = None) -> str:
     """``file:line:column: item: message``, with the parts that are known."""
     name = str(problem.file)

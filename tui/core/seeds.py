@@ -15,7 +15,7 @@ from typing import NamedTuple
 from tui.core.corpus import Corpus
 from tui.core.loader import Progress, quiet, story_files
 from tui.core.pool import load_many
-from tui.core.problems import Problem
+from tui.core.problems import Problem, story_id_taken
 
 
 class LoadResult(NamedTuple):
@@ -63,13 +63,7 @@ def load(
         if isinstance(result, list):
             problems.extend(result)
         elif result.story.id in seen:
-            problems.append(
-                Problem(
-                    file,
-                    f"story id '{result.story.id}' is already used by {seen[result.story.id]}",
-                    item="story.id",
-                )
-            )
+            problems.append(story_id_taken(file, result.story.id, seen[result.story.id]))
         else:
             seen[result.story.id] = file
             stories.append(result)

@@ -154,12 +154,12 @@ class StoryPicker(Transient, ModalScreen[str | None]):
         self._listed = time.monotonic()
         self.entries = self.library.entries()
         texts = self._text_of
+        known = []
         for entry in self.entries:
             key = (entry.head.path, entry.corpus is not None, bool(entry.problems))
             if key not in texts:
                 texts[key] = (filter_text(entry), date_label(entry))
-        known = [texts[(e.head.path, e.corpus is not None, bool(e.problems))]
-                 for e in self.entries]
+            known.append(texts[key])
         self._texts = [text for text, _ in known]
         low, high = DATE_WIDTH
         width = min(high, max([low, *(len(date) for _, date in known)]))
